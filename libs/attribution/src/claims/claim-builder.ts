@@ -1,0 +1,270 @@
+import type { Frame } from '../frames/frame';
+import type { Gazetteer } from '../gazetteer/gazetteer';
+import type { EntityRef, SourceRegistry } from '../sources/source-registry';
+import { toOriginal, type NormalizedText } from '../text/normalizer';
+import { quoteAt, type QuoteRegion } from '../text/quotes';
+import type { Paragraph, Sentence } from '../text/segmentation';
+import { CLOSING_QUOTES, OPENING_QUOTES, tokenize } from '../text/tokens';
+import type { ClaimType, Language } from '../types';
+import { checkworthiness } from './checkworthiness';
+
+/** A claim before its sources get their final ids. */
+export interface DraftClaim {
+  start: number;
+  end: number;
+  sentence: number;
+  type: ClaimType;
+  cue: string | null;
+  sources: EntityRef[];
+  via: EntityRef[];
+  checkworthiness: number;
+}
+
+interface Piece {
+  start: number;
+  end: number;
+}
+
+const TRAILING = /[\s.،,؛;:!\-–—]/u;
+const LEADING = /[\s،,؛;:\-–—]/u;
+/** Words that open a second clause under the same cue: «، وإن ...», ", and that ...". */
+const SECOND_CLAUSE_AR = /^(?:وان|وانه|وانها|وانهم|وبان|وبانه|وبانها)$/;
+const BREAKERS_AR = new Set(['فيما', 'بينما', 'وبينما', 'وفيما']);
+const BREAKERS_EN = new Set(['while', 'whereas']);
+/** A quotation of this many words or more makes a paraphrase "mixed". */
+const QUOTE_WORDS_FOR_MIXED = 3;
+
+const words = (s: string): number => s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+
+export interface ClaimBuilderContext {
+  nt: NormalizedText;
+  language: Language;
+  gazetteer: Gazetteer;
+  registry: SourceRegistry;
+  publisher?: string;
+}
+
+export class ClaimBuilder {
+  readonly claims: DraftClaim[] = [];
+
+  constructor(private readonly ctx: ClaimBuilderContext) {}
+
+  private trim(p: Piece): Piece {
+    const t = this.ctx.nt.text;
+    let { start, end } = p;
+    while (start < end && LEADING.test(t[start]!)) start++;
+    while (end > start && TRAILING.test(t[end - 1]!)) end--;
+    return { start, end };
+  }
+
+  /** Removes quotation marks at the edges that do not pair inside the piece. */
+  private stripEdgeQuotes(p: Piece, quotes: readonly QuoteRegion[]): Piece {
+    const t = this.ctx.nt.text;
+    let { start, end } = this.trim(p);
+    for (let guard = 0; guard < 3; guard++) {
+      const before = { start, end };
+      if (OPENING_QUOTES.has(t[start]!) || t[start] === '"') {
+        const q = quotes.find((r) => r.start === start);
+        if (!q || q.end > end || (q.end === end && q.start === start)) start++;
+      }
+      if (CLOSING_QUOTES.has(t[end - 1]!) || t[end - 1] === '"') {
+        const q = quotes.find((r) => r.end === end);
+        if (!q || q.start < start) end--;
+      }
+      ({ start, end } = this.trim({ start, end }));
+      if (before.start === start && before.end === end) break;
+    }
+    return { start, end };
+  }
+
+  private typeOf(p: Piece, quotes: readonly QuoteRegion[], attributed: boolean): ClaimType {
+    if (!attributed) return 'unattributed';
+    const inside = quoteAt(quotes, p.start);
+    if (inside && inside.innerStart <= p.start && inside.innerEnd >= p.end) return 'direct_quote';
+    const partly = quotes.some(
+      (q) => q.words >= QUOTE_WORDS_FOR_MIXED && q.start < p.end && q.end > p.start,
+    );
+    return partly ? 'mixed' : 'indirect';
+  }
+
+  private emit(
+    p: Piece,
+    sentence: Sentence,
+    type: ClaimType,
+    cue: string | null,
+    sources: EntityRef[],
+    via: EntityRef[],
+  ): void {
+    if (p.end <= p.start) return;
+    const text = this.ctx.nt.text.slice(p.start, p.end);
+    if (words(text) < (type === 'unattributed' ? 3 : 1)) return;
+    this.claims.push({
+      start: p.start,
+      end: p.end,
+      sentence: sentence.index,
+      type,
+      cue,
+      sources,
+      via,
+      checkworthiness: checkworthiness({
+        text,
+        attributed: sources.length > 0,
+        language: this.ctx.language,
+        gazetteer: this.ctx.gazetteer,
+      }),
+    });
+  }
+
+  /** Splits a stretch at sentence boundaries, so a quote of three sentences gives three claims. */
+  private bySentence(
+    p: Piece,
+    sentences: readonly Sentence[],
+  ): { piece: Piece; sentence: Sentence }[] {
+    const out: { piece: Piece; sentence: Sentence }[] = [];
+    for (const s of sentences) {
+      const start = Math.max(p.start, s.start);
+      const end = Math.min(p.end, s.end);
+      if (end > start) out.push({ piece: { start, end }, sentence: s });
+    }
+    return out;
+  }
+
+  /** Splits content at a second clause under the same cue («، وإنها ...», ", and that ..."). */
+  private byClause(p: Piece, quotes: readonly QuoteRegion[]): Piece[] {
+    const t = this.ctx.nt.text;
+    const tokens = tokenize(t, p.start, p.end);
+    const cuts: number[] = [];
+    for (let i = 1; i < tokens.length; i++) {
+      const tok = tokens[i]!;
+      if (quoteAt(quotes, tok.start)) continue;
+      const prev = tokens[i - 1]!;
+      if (prev.text !== '،' && prev.text !== ',') continue;
+      if (this.ctx.language === 'ar' && SECOND_CLAUSE_AR.test(tok.key))
+        cuts.push(tokens[i + 1]?.start ?? tok.end);
+      if (this.ctx.language === 'en' && tok.key === 'and' && tokens[i + 1]?.key === 'that')
+        cuts.push(tokens[i + 2]?.start ?? tok.end);
+    }
+    if (cuts.length === 0) return [p];
+    const out: Piece[] = [];
+    let s = p.start;
+    for (const c of cuts) {
+      // the first piece ends before the comma that precedes the second clause
+      const before = t.lastIndexOf(this.ctx.language === 'ar' ? '،' : ',', c);
+      out.push({ start: s, end: before > s ? before : c });
+      s = c;
+    }
+    out.push({ start: s, end: p.end });
+    return out;
+  }
+
+  /** Splits the outlet's own long sentences at «فيما», «بينما», "while", ";". */
+  private byBreaker(p: Piece, quotes: readonly QuoteRegion[]): Piece[] {
+    const t = this.ctx.nt.text;
+    const tokens = tokenize(t, p.start, p.end);
+    const breakers = this.ctx.language === 'ar' ? BREAKERS_AR : BREAKERS_EN;
+    const out: Piece[] = [];
+    let s = p.start;
+    for (let i = 1; i < tokens.length - 3; i++) {
+      const tok = tokens[i]!;
+      if (quoteAt(quotes, tok.start)) continue;
+      const prev = tokens[i - 1]!;
+      const isBreak =
+        tok.text === ';' ||
+        tok.text === '؛' ||
+        ((prev.text === ',' || prev.text === '،') && breakers.has(tok.key)) ||
+        (this.ctx.language === 'ar' &&
+          prev.text === '،' &&
+          tok.key === 'في' &&
+          tokens[i + 1]?.key === 'حين');
+      if (!isBreak) continue;
+      const cut = tok.text === ';' || tok.text === '؛' ? tok.end : tok.start;
+      if (words(t.slice(s, tok.start)) >= 5 && words(t.slice(cut, p.end)) >= 5) {
+        out.push({ start: s, end: tok.start });
+        s = cut;
+      }
+    }
+    out.push({ start: s, end: p.end });
+    return out;
+  }
+
+  private resolveAll(mentions: Frame['speakers'], asSpeaker: boolean): EntityRef[] {
+    const refs: EntityRef[] = [];
+    for (const m of mentions) {
+      const r = this.ctx.registry.resolve(m, asSpeaker);
+      if (r && !refs.some((x) => x.entity === r.entity)) refs.push(r);
+    }
+    return refs;
+  }
+
+  /** The headline: one optional claim in the outlet's voice. */
+  addHeadline(paragraph: Paragraph, sentence: Sentence, quotes: readonly QuoteRegion[]): void {
+    const p = this.stripEdgeQuotes({ start: paragraph.start, end: paragraph.end }, quotes);
+    this.emit(p, sentence, 'unattributed', null, [], []);
+  }
+
+  /** Claims of one paragraph from its sentences and the frames found in them. */
+  addParagraph(paragraph: Paragraph, frames: Frame[], quotes: readonly QuoteRegion[]): void {
+    const { nt } = this.ctx;
+    const sentences = paragraph.sentences;
+    frames.sort((a, b) => a.cueStart - b.cueStart);
+    const covered: Piece[] = [];
+    frames.forEach((f, k) => {
+      const speakers = this.resolveAll(f.speakers, true);
+      let via = this.resolveAll(f.via, false).filter(
+        (v) => !speakers.some((s) => s.entity === v.entity),
+      );
+      via = via.filter((v) => !this.ctx.registry.isPublisher(v.entity, this.ctx.publisher));
+      let end = f.contentEnd;
+      if (!f.quoteBound) {
+        for (const g of frames.slice(k + 1)) {
+          for (const a of g.apparatus)
+            if (a.start >= f.contentStart && a.start < end) end = a.start;
+        }
+        for (const g of frames) {
+          if (
+            g !== f &&
+            g.quoteBound &&
+            g.contentStart > f.contentStart &&
+            g.contentStart < end &&
+            g.cueStart < f.contentStart
+          )
+            end = g.contentStart;
+        }
+      }
+      covered.push(...f.apparatus, { start: f.contentStart, end });
+      const cue = nt.original.slice(
+        toOriginal(nt, f.cueStart, f.cueEnd).start,
+        toOriginal(nt, f.cueStart, f.cueEnd).end,
+      );
+      for (const { piece, sentence } of this.bySentence(
+        { start: f.contentStart, end },
+        sentences,
+      )) {
+        for (const clause of this.byClause(piece, quotes)) {
+          const p = this.stripEdgeQuotes(clause, quotes);
+          const type = this.typeOf(p, quotes, true);
+          this.emit(p, sentence, type, cue || null, f.agentless ? [] : speakers, via);
+        }
+      }
+    });
+    // the outlet's own voice: whatever no frame covers
+    covered.sort((a, b) => a.start - b.start);
+    for (const s of sentences) {
+      let cursor = s.start;
+      const gaps: Piece[] = [];
+      for (const c of covered) {
+        if (c.end <= cursor || c.start >= s.end) continue;
+        if (c.start > cursor) gaps.push({ start: cursor, end: c.start });
+        cursor = Math.max(cursor, c.end);
+      }
+      if (cursor < s.end) gaps.push({ start: cursor, end: s.end });
+      for (const g of gaps) {
+        const text = nt.text.slice(g.start, g.end).trim();
+        if (/[?؟]["”»]?$/.test(text)) continue;
+        for (const part of this.byBreaker(this.trim(g), quotes)) {
+          this.emit(this.stripEdgeQuotes(part, quotes), s, 'unattributed', null, [], []);
+        }
+      }
+    }
+  }
+}

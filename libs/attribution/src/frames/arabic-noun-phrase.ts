@@ -1,0 +1,393 @@
+import type { Gazetteer } from '../gazetteer/gazetteer';
+import {
+  arabicCue,
+  arabicHead,
+  arabicAdjectiveBases,
+  arabicModifier,
+  arabicStems,
+} from '../lexicon/arabic-index';
+import { ARABIC_COMPLEMENTISER } from '../lexicon/arabic.lexicon';
+import { normalizeKey } from '../text/normalizer';
+import { isQuoteMark, type Token } from '../text/tokens';
+import type { MentionInfo } from './frame';
+
+/** Words that end a noun phrase: prepositions, time words, particles, relatives. */
+const BOUNDARY = new Set(
+  [
+    'في',
+    'من',
+    'على',
+    'علي',
+    'الى',
+    'إلى',
+    'عن',
+    'مع',
+    'خلال',
+    'لدى',
+    'امام',
+    'عبر',
+    'بعد',
+    'قبل',
+    'اليوم',
+    'امس',
+    'أمس',
+    'الاثنين',
+    'الثلاثاء',
+    'الاربعاء',
+    'الخميس',
+    'الجمعة',
+    'السبت',
+    'الأحد',
+    'لم',
+    'لن',
+    'قد',
+    'كان',
+    'كانت',
+    'الذي',
+    'التي',
+    'الذين',
+    'اللذين',
+    'اللتين',
+    'اللواتي',
+    'وسط',
+    'حول',
+    'بشأن',
+    'ضمن',
+    'تحت',
+    'صباح',
+    'مساء',
+    'حيث',
+    'عندما',
+    'أثناء',
+    'منذ',
+    'بعدما',
+    'أيضا',
+    'كذلك',
+    'الليلة',
+    'فجر',
+    'ظهر',
+    'عصر',
+    'يوم',
+    'مساء',
+    'إثر',
+    'عقب',
+    'لكن',
+    'ولكن',
+    'أو',
+    'ثم',
+    'هذا',
+    'هذه',
+    'ذلك',
+    'تلك',
+    'هو',
+    'هي',
+    'هم',
+    'ما',
+    'لا',
+    'إذ',
+    'إذا',
+    'طلب',
+    'فضل',
+    'رفض',
+    'اشترط',
+    'تحدث',
+    'تحدثوا',
+    'تحدثت',
+    'يوم',
+    'بدوره',
+    'بدورها',
+    'بدورهم',
+    'قوله',
+    'قولها',
+    'قولهم',
+  ].map(normalizeKey),
+);
+
+export interface ArabicPhraseContext {
+  tokens: readonly Token[];
+  keys: readonly string[];
+  gazetteer: Gazetteer;
+  /** First token index past the window the phrase may use. */
+  limit: number;
+}
+
+export interface PhraseResult {
+  mentions: MentionInfo[];
+  /** Token index just past the phrase. */
+  end: number;
+}
+
+const isPunct = (t: Token | undefined): boolean => !t || !t.word;
+
+export function isComplementiser(key: string | undefined): boolean {
+  return key !== undefined && ARABIC_COMPLEMENTISER.test(key);
+}
+
+/** A word that cannot be part of a name or description. */
+function isBoundary(ctx: ArabicPhraseContext, i: number): boolean {
+  const t = ctx.tokens[i];
+  if (!t || !t.word || i >= ctx.limit) return true;
+  const k = t.key;
+  if (BOUNDARY.has(k) || isComplementiser(k) || arabicCue(k)) return true;
+  if (/^\d/.test(k)) return true;
+  // «لصحيفة» «للأمم» «لـ»: a recipient or an object, not part of the subject
+  if (k === 'ل' || k === 'لـ') return true;
+  if (k.startsWith('لل')) return true;
+  if (
+    k.startsWith('ل') &&
+    (arabicHead(k.slice(1)) || ctx.gazetteer.matchAt(ctx.keys, i, k.slice(1)))
+  )
+    return true;
+  return false;
+}
+
+function gazetteerAt(ctx: ArabicPhraseContext, i: number) {
+  const t = ctx.tokens[i];
+  if (!t || !t.word) return null;
+  for (const s of arabicStems(t.key)) {
+    if (s.prefix !== '' && s.prefix !== 'و' && s.prefix !== 'ال' && s.prefix !== 'وال') continue;
+    const first = s.prefix === 'وال' ? 'ال' + s.stem : s.stem;
+    const m =
+      ctx.gazetteer.matchAt(ctx.keys, i, first) ??
+      (s.prefix === 'ال' || s.prefix === 'وال' ? ctx.gazetteer.matchAt(ctx.keys, i, s.stem) : null);
+    if (m && i + m.length <= ctx.limit) return m;
+  }
+  return null;
+}
+
+/** A nationality adjective («الأمريكي», «أميركيون») → its country. */
+function nationalityAt(ctx: ArabicPhraseContext, i: number) {
+  const t = ctx.tokens[i];
+  if (!t || !t.word) return undefined;
+  for (const base of arabicAdjectiveBases(t.key)) {
+    const c = ctx.gazetteer.demonym(base);
+    if (c) return c;
+  }
+  return undefined;
+}
+
+function skipQuotes(ctx: ArabicPhraseContext, i: number): number {
+  while (i < ctx.limit && ctx.tokens[i] && isQuoteMark(ctx.tokens[i]!.text)) i++;
+  return i;
+}
+
+/** Name words: up to four, until a boundary. */
+function nameRun(ctx: ArabicPhraseContext, i: number, allowDefiniteFirst: boolean): number {
+  let j = i;
+  while (j < ctx.limit && j - i < 4 && !isBoundary(ctx, j)) {
+    const k = ctx.keys[j]!;
+    if (j === i && !allowDefiniteFirst && k.startsWith('ال')) break;
+    if (j > i && (arabicHead(k) || nationalityAt(ctx, j) || arabicModifier(k))) break;
+    if (j > i && k.startsWith('و') && (arabicHead(k.slice(1)) || gazetteerAt(ctx, j))) break;
+    j++;
+  }
+  return j;
+}
+
+const PERSON_TITLES_WITHOUT_NAMES = new Set([
+  'source',
+  'witness',
+  'resident',
+  'observer',
+  'medic',
+  'militant',
+]);
+
+function parseConjunct(ctx: ArabicPhraseContext, start: number): PhraseResult | null {
+  const q = skipQuotes(ctx, start);
+  const tok = ctx.tokens[q];
+  if (!tok || !tok.word || q >= ctx.limit) return null;
+  const startOffset = ctx.tokens[start]!.start;
+  /** Consumes the closing marks of a name that was opened in quotes («صحيفة “ذا ناشيونال”»). */
+  const closeQuotes = (i: number, opened = q > start) => {
+    let j = i;
+    while (
+      opened &&
+      j < ctx.limit &&
+      ctx.tokens[j] &&
+      isQuoteMark(ctx.tokens[j]!.text) &&
+      j - i < 2
+    )
+      j++;
+    return j;
+  };
+
+  const gz = gazetteerAt(ctx, q);
+  if (gz) {
+    const end = closeQuotes(q + gz.length);
+    return {
+      end,
+      mentions: [
+        {
+          start:
+            tok.start +
+            (tok.key.startsWith('و') && !gz.entry.ar.some((a) => normalizeKey(a).startsWith('و'))
+              ? 1
+              : 0),
+          end: ctx.tokens[q + gz.length - 1]!.end,
+          form: 'gazetteer',
+          gazetteer: gz.entry,
+          modifiers: [],
+          number: 'sg',
+        },
+      ],
+    };
+  }
+
+  const head = arabicHead(tok.key);
+  if (head && head.prefix !== 'ل' && head.prefix !== 'ب') {
+    const mention: MentionInfo = {
+      start: tok.start + (head.prefix.startsWith('و') ? 1 : 0),
+      end: tok.end,
+      form: head.definite ? 'anaphor' : 'description',
+      head: head.head,
+      modifiers: [],
+      number: head.number,
+      gender: head.gender,
+    };
+    let i = q + 1;
+    if (head.head.outletType) {
+      // «صحيفة “ذا ناشيونال”», «وكالة رويترز», «قناة الجزيرة»
+      const n = skipQuotes(ctx, i);
+      const named = gazetteerAt(ctx, n);
+      if (named) {
+        const end = closeQuotes(n + named.length, n > i || q > start);
+        return {
+          end,
+          mentions: [
+            {
+              ...mention,
+              form: 'gazetteer',
+              gazetteer: named.entry,
+              end: ctx.tokens[n + named.length - 1]!.end,
+            },
+          ],
+        };
+      }
+      if (n > i) {
+        // an outlet name in quotes that the gazetteer does not know
+        let k = n;
+        while (k < ctx.limit && ctx.tokens[k] && ctx.tokens[k]!.word && k - n < 6) k++;
+        if (k > n && ctx.tokens[k] && isQuoteMark(ctx.tokens[k]!.text)) {
+          mention.form = 'named';
+          mention.name = { start: ctx.tokens[n]!.start, end: ctx.tokens[k - 1]!.end };
+          mention.end = ctx.tokens[k - 1]!.end;
+          return { end: k + 1, mentions: [mention] };
+        }
+      }
+    }
+    // complement of an institution or a title: «وزارة الخارجية», «المتحدث باسم الجيش»
+    const complementStart = i;
+    if (ctx.keys[i] === 'باسم') i++;
+    while (i < ctx.limit && ctx.tokens[i]?.word && !isBoundary(ctx, i)) {
+      const k = ctx.keys[i]!;
+      const g = gazetteerAt(ctx, i);
+      if (g) {
+        mention.nationality ??= g.entry.type === 'country' ? g.entry : undefined;
+        i += g.length;
+        continue;
+      }
+      if (nationalityAt(ctx, i) || arabicModifier(k)) break;
+      if (k.startsWith('ال') && !arabicHead(k) && i - complementStart < 3) {
+        i++;
+        continue;
+      }
+      if (
+        arabicHead(k) &&
+        !arabicHead(k)!.definite &&
+        i === complementStart &&
+        head.head.institution
+      ) {
+        i++;
+        continue;
+      }
+      break;
+    }
+    const hadComplement = i > complementStart;
+    // adjectives: nationality and role («مسؤولين أمريكيين», «مصدر دبلوماسي رفيع المستوى»)
+    while (i < ctx.limit && ctx.tokens[i]?.word) {
+      const k = ctx.keys[i]!;
+      const nat = nationalityAt(ctx, i);
+      if (nat) {
+        mention.nationality = nat;
+        i++;
+        continue;
+      }
+      const mod = arabicModifier(k);
+      if (mod) {
+        mention.modifiers.push(mod);
+        i++;
+        if (ctx.keys[i] === normalizeKey('المستوى')) i++;
+        continue;
+      }
+      break;
+    }
+    if (i > q + 1) mention.end = ctx.tokens[i - 1]!.end;
+    if (hadComplement && mention.form === 'anaphor') mention.form = 'description';
+    if (mention.form === 'anaphor' && (mention.nationality || mention.modifiers.length > 1))
+      mention.form = 'description';
+    // «مصدر في وزارة الداخلية»
+    if ((head.head.lemma === 'source' || head.head.lemma === 'official') && ctx.keys[i] === 'في') {
+      const g = gazetteerAt(ctx, i + 1);
+      if (g) {
+        i += 1 + g.length;
+        mention.end = ctx.tokens[i - 1]!.end;
+      }
+    }
+    // a name after a title: «وزير الخارجية العراقي فؤاد حسين»
+    if (!head.head.institution && !PERSON_TITLES_WITHOUT_NAMES.has(head.head.lemma)) {
+      const n = nameRun(ctx, i, true);
+      if (n > i) {
+        mention.form = 'named';
+        mention.name = { start: ctx.tokens[i]!.start, end: ctx.tokens[n - 1]!.end };
+        mention.end = ctx.tokens[n - 1]!.end;
+        i = n;
+      }
+    }
+    return { end: closeQuotes(i), mentions: [mention] };
+  }
+
+  // a bare name: «وقال محمد الحلبوسي إن»
+  const k0 = tok.key.startsWith('و') && tok.key.length > 3 && start > 0 ? tok.key : tok.key;
+  if (k0.startsWith('ال') || isBoundary(ctx, q)) return null;
+  const n = nameRun(ctx, q, false);
+  if (n === q) return null;
+  return {
+    end: closeQuotes(n),
+    mentions: [
+      {
+        start: startOffset === tok.start ? tok.start : tok.start,
+        end: ctx.tokens[n - 1]!.end,
+        form: 'named',
+        name: { start: tok.start, end: ctx.tokens[n - 1]!.end },
+        modifiers: [],
+        number: 'sg',
+      },
+    ],
+  };
+}
+
+/**
+ * Parses the speaker phrase that starts at token `start`: one or more coordinated
+ * mentions («“دبلوماسيين” ومسؤولين أمريكيين»).
+ */
+export function parseArabicSpeakers(ctx: ArabicPhraseContext, start: number): PhraseResult | null {
+  const first = parseConjunct(ctx, start);
+  if (!first) return null;
+  const mentions = [...first.mentions];
+  let end = first.end;
+  for (let guard = 0; guard < 3; guard++) {
+    const t = ctx.tokens[end];
+    if (!t || !t.word || !t.key.startsWith('و') || end >= ctx.limit) break;
+    const stem = t.key.slice(1);
+    const isSpeaker = arabicHead(stem) || ctx.gazetteer.matchAt(ctx.keys, end, stem);
+    if (!isSpeaker) break;
+    const next = parseConjunct(ctx, end);
+    if (!next) break;
+    mentions.push(...next.mentions);
+    end = next.end;
+  }
+  return { mentions, end };
+}
+
+export { isPunct };

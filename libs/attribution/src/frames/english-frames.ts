@@ -1,0 +1,554 @@
+import type { Gazetteer } from '../gazetteer/gazetteer';
+import {
+  ENGLISH_AGENTLESS,
+  ENGLISH_ANONYMITY,
+  ENGLISH_AUXILIARIES,
+  ENGLISH_CUES,
+  ENGLISH_NOUN_CONTENT,
+  ENGLISH_STRICT,
+  type EnglishCue,
+} from '../lexicon/english.lexicon';
+import { quoteAt, type QuoteRegion } from '../text/quotes';
+import type { Paragraph } from '../text/segmentation';
+import { CLOSING_QUOTES, OPENING_QUOTES, tokenize, type Token } from '../text/tokens';
+import { interpretEnglishPhrase, isNounPhraseToken } from './english-noun-phrase';
+import type { Frame, MentionInfo } from './frame';
+
+export interface EnglishFrameInput {
+  text: string;
+  start: number;
+  end: number;
+  quotes: readonly QuoteRegion[];
+  gazetteer: Gazetteer;
+  paragraph: Paragraph;
+  previous: readonly Frame[];
+}
+
+const PREPOSITIONS = new Set(
+  'on in at during late early earlier after before via through from with while over by when'.split(
+    ' ',
+  ),
+);
+const TIME_WORDS = new Set(
+  'monday tuesday wednesday thursday friday saturday sunday today yesterday tonight week month year morning afternoon evening night statement interview conference briefing post message speech call press news televised remarks email video address weekend last this next'.split(
+    ' ',
+  ),
+);
+const ANONYMITY = ENGLISH_ANONYMITY.map((p) => p.split(' '));
+const phraseAt = (keys: readonly string[], i: number, p: readonly string[]): boolean =>
+  p.every((w, k) => keys[i + k] === w);
+
+/**
+ * Finds the reporting frames of one English sentence: "X said (that) ...", "..., X said",
+ * "“...,” said X", "according to X", "X told Reuters", "X reported, citing Y",
+ * "X quoted Y as saying", ", adding that ...", "it was reported that ...".
+ */
+export function findEnglishFrames(input: EnglishFrameInput): Frame[] {
+  const tokens = tokenize(input.text, input.start, input.end);
+  const keys = tokens.map((t) => t.key);
+  const frames: Frame[] = [];
+  const { gazetteer } = input;
+  const n = tokens.length;
+  const isComma = (t: Token | undefined) => t !== undefined && (t.text === ',' || t.text === ';');
+  const inQuote = (t: Token) => {
+    const q = quoteAt(input.quotes, t.start);
+    return q !== undefined && t.start > q.start && t.start < q.end - 1;
+  };
+  const dropped = (at: number): MentionInfo => ({
+    start: at,
+    end: at,
+    form: 'dropped',
+    modifiers: [],
+    number: 'sg',
+  });
+  const lastFrame = () => frames[frames.length - 1] ?? input.previous[input.previous.length - 1];
+  const anonymousIn = (a: number, b: number) => {
+    for (let k = a; k < b; k++) if (ANONYMITY.some((p) => phraseAt(keys, k, p))) return true;
+    return false;
+  };
+
+  /** Start of the subject phrase that ends at token `end` (exclusive), scanning back. */
+  const subjectBefore = (
+    end: number,
+    floor: number,
+  ): { start: number; anonymous: boolean; end: number } | null => {
+    let e = end;
+    while (e > floor && ENGLISH_AUXILIARIES.has(keys[e - 1]!) && keys[e - 1] !== 'told') e--;
+    let anonymous = false;
+    // "X, who spoke on condition of anonymity, said" / "X, a spokesman for Y, said"
+    if (e > floor && isComma(tokens[e - 1])) {
+      let c = e - 2;
+      while (c > floor && !isComma(tokens[c])) c--;
+      if (c > floor) {
+        anonymous = anonymousIn(c, e);
+        const appositive = keys[c + 1];
+        if (
+          appositive === 'who' ||
+          appositive === 'which' ||
+          appositive === 'a' ||
+          appositive === 'an' ||
+          appositive === 'the' ||
+          anonymous ||
+          /^[a-z]/.test(tokens[c + 1]?.text ?? '')
+        ) {
+          const inner = subjectBefore(c, floor);
+          if (inner) return { ...inner, anonymous: inner.anonymous || anonymous, end: c };
+        }
+      }
+      return null;
+    }
+    let s = e;
+    while (s > floor && isNounPhraseToken(tokens[s - 1]!, gazetteer, keys, s - 1)) s--;
+    // a phrase cannot start with a preposition or a conjunction
+    while (
+      s < e &&
+      ['of', 'for', 'to', 'at', 'and', 'in', 'on', 'from', 'with', "'", '’', '-', 's'].includes(
+        keys[s]!,
+      )
+    )
+      s++;
+    if (s >= e) {
+      if (
+        e - 1 >= floor &&
+        tokens[e - 1]!.word &&
+        ['he', 'she', 'they', 'it'].includes(keys[e - 1]!)
+      )
+        return { start: e - 1, anonymous, end: e };
+      return null;
+    }
+    return { start: s, anonymous, end: e };
+  };
+
+  /** Where the content starts after a cue and its adjuncts ("said on Tuesday that"). */
+  const contentAfter = (
+    i: number,
+    cue: EnglishCue,
+  ): { token: number; quote?: QuoteRegion; via: MentionInfo[] } | null => {
+    const via: MentionInfo[] = [];
+    let k = i + 1;
+    if (cue.lemma === 'tell') {
+      // recipient: "told Reuters", "told reporters", "told The National"
+      let r = k;
+      while (
+        r < n &&
+        r - k < 5 &&
+        tokens[r]!.word &&
+        keys[r] !== 'that' &&
+        !PREPOSITIONS.has(keys[r]!)
+      )
+        r++;
+      if (r > k) {
+        const rec = interpretEnglishPhrase(tokens, keys, k, r, gazetteer);
+        for (const m of rec)
+          if (
+            m.gazetteer?.kind === 'outlet' ||
+            m.gazetteer?.kind === 'agency' ||
+            m.head?.outletType
+          )
+            via.push(m);
+      }
+      k = r;
+    }
+    for (let guard = 0; guard < 12 && k < n; guard++) {
+      const t = tokens[k]!;
+      if (keys[k] === 'that') return { token: k + 1, via };
+      if (t.text === ':') {
+        const q = input.quotes.find((x) => x.start === tokens[k + 1]?.start);
+        return { token: k + 1, quote: q, via };
+      }
+      if (OPENING_QUOTES.has(t.text) || t.text === '"') {
+        const q = input.quotes.find((x) => x.start === t.start);
+        if (q && q.words >= 3) return { token: k, quote: q, via };
+      }
+      if (t.text === ',') {
+        k++;
+        continue;
+      }
+      if (
+        PREPOSITIONS.has(keys[k]!) ||
+        TIME_WORDS.has(keys[k]!) ||
+        keys[k] === 'a' ||
+        keys[k] === 'the' ||
+        keys[k] === 'his' ||
+        keys[k] === 'her' ||
+        keys[k] === 'their'
+      ) {
+        // an adjunct: "in a statement", "on Tuesday", "late on Monday"
+        let j = k + 1;
+        while (
+          j < n &&
+          j - k < 6 &&
+          tokens[j]!.word &&
+          keys[j] !== 'that' &&
+          (TIME_WORDS.has(keys[j]!) ||
+            /^[A-Z0-9]/.test(tokens[j]!.text) ||
+            [
+              'a',
+              'the',
+              'an',
+              'its',
+              'his',
+              'her',
+              'their',
+              'news',
+              'press',
+              'televised',
+              'joint',
+              'written',
+              'social',
+              'media',
+              'of',
+              'on',
+              'with',
+            ].includes(keys[j]!))
+        )
+          j++;
+        if (PREPOSITIONS.has(keys[k]!) || TIME_WORDS.has(keys[k]!)) {
+          if (j === k + 1 && !TIME_WORDS.has(keys[k]!)) break;
+          k = j;
+          continue;
+        }
+        break;
+      }
+      break;
+    }
+    if (ENGLISH_STRICT.has(cue.lemma) && !ENGLISH_NOUN_CONTENT.has(cue.lemma)) return null;
+    if (k >= n || !tokens[k]!.word) return null;
+    return { token: k, via };
+  };
+
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i]!;
+    if (!t.word || inQuote(t)) continue;
+
+    // "according to X"
+    if (keys[i] === 'according' && keys[i + 1] === 'to') {
+      let e = i + 2;
+      while (e < n && isNounPhraseToken(tokens[e]!, gazetteer, keys, e) && !isComma(tokens[e])) e++;
+      const speakers = interpretEnglishPhrase(tokens, keys, i + 2, e, gazetteer);
+      if (speakers.length === 0) continue;
+      let via: MentionInfo[] = [];
+      let sp = speakers;
+      // "according to a report by X citing Y"
+      if (keys[e] === 'citing' || (isComma(tokens[e]) && keys[e + 1] === 'citing')) {
+        const c = keys[e] === 'citing' ? e + 1 : e + 2;
+        let ce = c;
+        while (
+          ce < n &&
+          isNounPhraseToken(tokens[ce]!, gazetteer, keys, ce) &&
+          !isComma(tokens[ce])
+        )
+          ce++;
+        const cited = interpretEnglishPhrase(tokens, keys, c, ce, gazetteer);
+        if (cited.length) {
+          via = speakers;
+          sp = cited;
+          e = ce;
+        }
+      }
+      const before = tokens.slice(0, i).filter((x) => x.word);
+      if (before.length === 0) {
+        let c = e;
+        while (c < n && !tokens[c]!.word) c++;
+        if (c < n)
+          frames.push({
+            cueStart: t.start,
+            cueEnd: tokens[i + 1]!.end,
+            speakers: sp,
+            via,
+            contentStart: tokens[c]!.start,
+            contentEnd: input.end,
+            apparatus: [{ start: t.start, end: tokens[c]!.start }],
+          });
+        i = c - 1;
+      } else {
+        const prev = frames[frames.length - 1];
+        const from = prev ? prev.contentEnd : input.start;
+        const q = input.quotes.find(
+          (x) =>
+            x.end <= t.start &&
+            x.start >= from &&
+            /^[\s,]*$/.test(input.text.slice(x.end, t.start)),
+        );
+        frames.push({
+          cueStart: t.start,
+          cueEnd: tokens[i + 1]!.end,
+          speakers: sp,
+          via,
+          contentStart: q ? q.start : Math.min(from, t.start),
+          contentEnd: q ? q.end : t.start,
+          apparatus: [{ start: t.start, end: tokens[e - 1]?.end ?? t.end }],
+          quoteBound: Boolean(q),
+        });
+        i = e - 1;
+      }
+      continue;
+    }
+
+    const cue = ENGLISH_CUES.get(keys[i]!);
+    if (!cue) continue;
+    if (/^[A-Z]/.test(t.text) && i > 0) continue; // "Reports" as a name, "Says" in a title
+
+    // participle continuation: ", adding that ...", ", saying ..."
+    if (cue.participle) {
+      if (
+        !isComma(tokens[i - 1]) &&
+        !(CLOSING_QUOTES.has(tokens[i - 1]?.text ?? '') && isComma(tokens[i - 2]))
+      )
+        continue;
+      const c = contentAfter(i, cue);
+      if (!c) continue;
+      const prev = lastFrame();
+      const speakers =
+        prev && prev.speakers.length
+          ? prev.speakers.map((m) => ({
+              ...m,
+              form: 'dropped' as const,
+              start: t.start,
+              end: t.start,
+            }))
+          : [dropped(t.start)];
+      const cs = c.quote ? c.quote.start : tokens[c.token]!.start;
+      frames.push({
+        cueStart: t.start,
+        cueEnd: t.end,
+        speakers,
+        via: prev?.via ?? [],
+        contentStart: cs,
+        contentEnd: c.quote ? c.quote.end : input.end,
+        apparatus: [{ start: tokens[i - 1]!.start, end: cs }],
+        quoteBound: Boolean(c.quote),
+        agentless: prev?.agentless,
+      });
+      if (!c.quote) i = c.token - 1;
+      continue;
+    }
+
+    // "X quoted Y as saying (that) ..."
+    if (cue.lemma === 'quote') {
+      const sub = subjectBefore(i, 0);
+      let e = i + 1;
+      while (e < n && keys[e] !== 'as' && e - i < 10) e++;
+      if (keys[e] !== 'as' || keys[e + 1] !== 'saying' || !sub) continue;
+      const y = interpretEnglishPhrase(tokens, keys, i + 1, e, gazetteer);
+      const x = interpretEnglishPhrase(tokens, keys, sub.start, sub.end, gazetteer);
+      const k = keys[e + 2] === 'that' ? e + 3 : e + 2;
+      if (!y.length || k >= n) continue;
+      const q = input.quotes.find((r) => r.start === tokens[k]!.start);
+      frames.push({
+        cueStart: t.start,
+        cueEnd: tokens[e + 1]!.end,
+        speakers: y,
+        via: x,
+        contentStart: q ? q.start : tokens[k]!.start,
+        contentEnd: q ? q.end : input.end,
+        apparatus: [{ start: tokens[sub.start]!.start, end: tokens[k]!.start }],
+        quoteBound: Boolean(q),
+      });
+      i = k - 1;
+      continue;
+    }
+    if (cue.lemma === 'cite' || cue.lemma === 'urge' || cue.lemma === 'accuse') continue;
+
+    // Inverted, sentence-final: "..., said X." / "“...,” said X, the ..."
+    const prevTok = tokens[i - 1];
+    const afterQuoteOrComma =
+      prevTok && (isComma(prevTok) || CLOSING_QUOTES.has(prevTok.text) || prevTok.text === '"');
+    if (afterQuoteOrComma && i > 1) {
+      let e = i + 1;
+      while (e < n && isNounPhraseToken(tokens[e]!, gazetteer, keys, e) && !isComma(tokens[e])) e++;
+      const speakers = e > i + 1 ? interpretEnglishPhrase(tokens, keys, i + 1, e, gazetteer) : [];
+      const restIsApposition =
+        e >= n ||
+        isComma(tokens[e]) ||
+        tokens[e]!.text === '.' ||
+        keys[e] === 'on' ||
+        keys[e] === 'in' ||
+        keys[e] === 'at' ||
+        keys[e] === 'citing' ||
+        keys[e] === 'who';
+      if (
+        (speakers.length && restIsApposition && speakers[0]!.form !== 'pronoun') ||
+        (speakers.length && speakers[0]!.form === 'pronoun' && restIsApposition)
+      ) {
+        const frame = finalFrame(i, i, e, speakers);
+        if (frame) {
+          frames.push(frame);
+          i = n;
+          continue;
+        }
+      }
+    }
+
+    // subject before the cue
+    const floor = (() => {
+      const prev = frames[frames.length - 1];
+      if (!prev) return 0;
+      const k = tokens.findIndex((x) => x.start >= prev.contentEnd);
+      return k < 0 ? n : Math.max(0, Math.min(k, i));
+    })();
+    const sub = subjectBefore(i, floor);
+    if (!sub) continue;
+    const subjectTokens = tokens.slice(sub.start, sub.end).filter((x) => x.word);
+    let speakers = interpretEnglishPhrase(tokens, keys, sub.start, sub.end, gazetteer);
+    let agentless = false;
+    if (
+      subjectTokens.length === 1 &&
+      ENGLISH_AGENTLESS.has(subjectTokens[0]!.key) &&
+      !/^[A-Z]/.test(subjectTokens[0]!.text.slice(1))
+    ) {
+      if (
+        subjectTokens[0]!.key === 'it' || subjectTokens[0]!.key === 'there'
+          ? ['was', 'is', 'has', 'been', 'had'].includes(keys[i - 1]!)
+          : true
+      ) {
+        agentless = subjectTokens[0]!.key !== 'it' || ['was', 'is', 'been'].includes(keys[i - 1]!);
+      }
+    }
+    if (keys[i - 1] === 'was' || keys[i - 1] === 'been' || keys[i - 1] === 'is') {
+      // passive: "it was reported that" (agentless); "X was quoted" handled above
+      if (keys[sub.start] === 'it' || agentless) agentless = true;
+      else continue;
+    }
+    if (!agentless && speakers.length === 0) continue;
+    if (agentless) speakers = [];
+    if (sub.anonymous) for (const s of speakers) s.anonymous = true;
+
+    // Sentence-final with the subject first: "..., X said." / "“...,” she said on Monday."
+    const beforeSubject = tokens[sub.start - 1];
+    if (
+      beforeSubject &&
+      (isComma(beforeSubject) ||
+        CLOSING_QUOTES.has(beforeSubject.text) ||
+        beforeSubject.text === '"') &&
+      sub.start > 1
+    ) {
+      let e = i + 1;
+      while (
+        e < n &&
+        tokens[e]!.word &&
+        (PREPOSITIONS.has(keys[e]!) ||
+          TIME_WORDS.has(keys[e]!) ||
+          /^[A-Z0-9]/.test(tokens[e]!.text) ||
+          [
+            'a',
+            'the',
+            'an',
+            'its',
+            'his',
+            'her',
+            'their',
+            'of',
+            'news',
+            'press',
+            'told',
+            'reporters',
+            'journalists',
+          ].includes(keys[e]!))
+      )
+        e++;
+      const citing = keys[e] === 'citing' || (isComma(tokens[e]) && keys[e + 1] === 'citing');
+      if (
+        e >= n ||
+        tokens[e]!.text === '.' ||
+        citing ||
+        (isComma(tokens[e]) && keys[e + 1] !== 'that')
+      ) {
+        const frame = finalFrame(sub.start, i, e, speakers, agentless);
+        if (frame) {
+          frames.push(frame);
+          i = n;
+          continue;
+        }
+      }
+    }
+
+    // "X reported, citing Y, that ..." / "X said (that) ..."
+    let via: MentionInfo[] = [];
+    let j = i;
+    if ((isComma(tokens[i + 1]) && keys[i + 2] === 'citing') || keys[i + 1] === 'citing') {
+      const c = keys[i + 1] === 'citing' ? i + 2 : i + 3;
+      let ce = c;
+      while (ce < n && isNounPhraseToken(tokens[ce]!, gazetteer, keys, ce) && !isComma(tokens[ce]))
+        ce++;
+      const cited = interpretEnglishPhrase(tokens, keys, c, ce, gazetteer);
+      if (cited.length) {
+        via = speakers;
+        speakers = cited;
+        j = ce - 1;
+      }
+    }
+    const c = contentAfter(j, cue);
+    if (!c) continue;
+    via.push(...c.via);
+    const cs = c.quote ? c.quote.start : tokens[c.token]!.start;
+    frames.push({
+      cueStart: t.start,
+      cueEnd: t.end,
+      speakers,
+      via,
+      contentStart: cs,
+      contentEnd: c.quote ? c.quote.end : input.end,
+      apparatus: [{ start: tokens[sub.start]!.start, end: cs }],
+      quoteBound: Boolean(c.quote),
+      agentless,
+    });
+    i = c.quote ? tokens.findIndex((x) => x.start >= c.quote!.end) - 1 : c.token - 1;
+    if (i < -1) break;
+  }
+
+  /** A frame whose content comes before it: the quote or clause that ends at `from`. */
+  function finalFrame(
+    from: number,
+    cueAt: number,
+    end: number,
+    speakers: MentionInfo[],
+    agentless = false,
+  ): Frame | null {
+    const stop = tokens[from]!.start;
+    let via: MentionInfo[] = [];
+    let sp = speakers;
+    // "..., Reuters reported, citing officials."
+    let k = end;
+    if (isComma(tokens[k])) k++;
+    if (keys[k] === 'citing') {
+      let ce = k + 1;
+      while (ce < n && isNounPhraseToken(tokens[ce]!, gazetteer, keys, ce) && !isComma(tokens[ce]))
+        ce++;
+      const cited = interpretEnglishPhrase(tokens, keys, k + 1, ce, gazetteer);
+      if (cited.length) {
+        via = sp;
+        sp = cited;
+      }
+    }
+    if (tokens[cueAt] && keys[cueAt] === 'told') {
+      let r = cueAt + 1;
+      while (r < n && r - cueAt < 5 && tokens[r]!.word && !PREPOSITIONS.has(keys[r]!)) r++;
+      for (const m of interpretEnglishPhrase(tokens, keys, cueAt + 1, r, gazetteer))
+        if (m.gazetteer?.kind === 'outlet' || m.gazetteer?.kind === 'agency') via.push(m);
+    }
+    const prev = frames[frames.length - 1];
+    const floorAt = prev && prev.contentEnd <= stop ? prev.contentEnd : input.start;
+    const q = input.quotes.find(
+      (x) => x.end <= stop && x.end >= stop - 3 && /^[\s,]*$/.test(input.text.slice(x.end, stop)),
+    );
+    if (q && q.start < floorAt && !(q.start < input.start)) return null;
+    const contentStart = q ? q.start : floorAt;
+    const contentEnd = q ? q.end : stop;
+    if (contentEnd <= contentStart) return null;
+    const lastTok = tokens[tokens.length - 1]!;
+    return {
+      cueStart: tokens[cueAt]!.start,
+      cueEnd: tokens[cueAt]!.end,
+      speakers: sp,
+      via,
+      contentStart,
+      contentEnd,
+      apparatus: [{ start: stop, end: lastTok.end }],
+      quoteBound: Boolean(q),
+      agentless,
+    };
+  }
+
+  return frames;
+}

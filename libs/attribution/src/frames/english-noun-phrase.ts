@@ -1,0 +1,195 @@
+import type { Gazetteer } from '../gazetteer/gazetteer';
+import {
+  HEAD_NOUNS,
+  MODIFIERS,
+  type HeadNoun,
+  type Modifier,
+} from '../lexicon/source-nouns.lexicon';
+import {
+  ENGLISH_AUXILIARIES,
+  ENGLISH_CUES,
+  ENGLISH_DEMONYMS,
+  ENGLISH_NP_FUNCTION,
+  ENGLISH_PRONOUNS,
+} from '../lexicon/english.lexicon';
+import type { Token } from '../text/tokens';
+import type { GrammaticalNumber, MentionInfo } from './frame';
+
+const heads = new Map<string, { head: HeadNoun; number: GrammaticalNumber }>();
+for (const h of HEAD_NOUNS) {
+  for (const n of ['sg', 'pl'] as const)
+    for (const f of h.enForms?.[n] ?? []) heads.set(f, { head: h, number: n });
+}
+const modifiers = new Map<string, Modifier>();
+for (const m of MODIFIERS) for (const f of m.enForms ?? []) modifiers.set(f, m);
+
+export const englishHead = (key: string) => heads.get(key);
+export const englishModifier = (key: string) => modifiers.get(key);
+
+const isCapitalised = (t: Token): boolean => /^[A-Z]/.test(t.text);
+
+/** Whether a token can belong to a speaker phrase. */
+export function isNounPhraseToken(
+  t: Token,
+  gazetteer: Gazetteer,
+  keys: readonly string[],
+  i: number,
+): boolean {
+  if (!t.word) return t.text === "'" || t.text === '’' || t.text === '-';
+  const k = t.key;
+  if (ENGLISH_CUES.has(k) && !isCapitalised(t)) return false;
+  return (
+    isCapitalised(t) ||
+    heads.has(k) ||
+    modifiers.has(k) ||
+    k in ENGLISH_DEMONYMS ||
+    ENGLISH_NP_FUNCTION.has(k) ||
+    Boolean(gazetteer.matchAt(keys, i, k, t.text))
+  );
+}
+
+/**
+ * Reads a speaker phrase from tokens [a, b): a pronoun, a gazetteer name, a person's
+ * name with or without a title, or a description ("a senior US official").
+ */
+export function interpretEnglishPhrase(
+  tokens: readonly Token[],
+  keys: readonly string[],
+  a: number,
+  b: number,
+  gazetteer: Gazetteer,
+): MentionInfo[] {
+  // joint sources: "diplomats and US officials"
+  for (let k = a + 1; k < b - 1; k++) {
+    if (keys[k] === 'and') {
+      const left = interpretOne(tokens, keys, a, k, gazetteer);
+      const right = interpretOne(tokens, keys, k + 1, b, gazetteer);
+      if (left && right && left.form !== 'named' && right.form !== 'named') return [left, right];
+      if (left && right && left.form === 'gazetteer' && right.form === 'gazetteer')
+        return [left, right];
+    }
+  }
+  const one = interpretOne(tokens, keys, a, b, gazetteer);
+  return one ? [one] : [];
+}
+
+function interpretOne(
+  tokens: readonly Token[],
+  keys: readonly string[],
+  a: number,
+  b: number,
+  gazetteer: Gazetteer,
+): MentionInfo | null {
+  while (
+    a < b &&
+    (!tokens[a]!.word ||
+      ENGLISH_AUXILIARIES.has(keys[a]!) ||
+      keys[a] === 'and' ||
+      keys[a] === 'but')
+  )
+    a++;
+  while (b > a && (!tokens[b - 1]!.word || ENGLISH_AUXILIARIES.has(keys[b - 1]!))) b--;
+  if (b <= a) return null;
+  const first = tokens[a]!;
+  const last = tokens[b - 1]!;
+  const base: MentionInfo = {
+    start: first.start,
+    end: last.end,
+    form: 'description',
+    modifiers: [],
+    number: 'sg',
+  };
+  if (b - a === 1 && keys[a]! in ENGLISH_PRONOUNS) {
+    const p = ENGLISH_PRONOUNS[keys[a]!]!;
+    return { ...base, form: 'pronoun', number: p.number, gender: p.gender };
+  }
+  const definite = keys[a] === 'the';
+  const determiner = definite || keys[a] === 'a' || keys[a] === 'an';
+  const s = determiner ? a + 1 : a;
+  // the whole phrase is a known name: "the U.S. State Department", "Reuters"
+  const whole = gazetteer.matchAt(keys, s, keys[s], tokens[s]?.text);
+  if (whole && s + whole.length === b) {
+    return { ...base, start: tokens[s]!.start, form: 'gazetteer', gazetteer: whole.entry };
+  }
+  // find the head noun (the last one) and what qualifies it
+  let headAt = -1;
+  for (let k = b - 1; k >= s; k--) {
+    if (heads.has(keys[k]!)) {
+      headAt = k;
+      break;
+    }
+  }
+  const mention: MentionInfo = { ...base };
+  let nameStart = -1;
+  if (headAt >= 0) {
+    const h = heads.get(keys[headAt]!)!;
+    mention.head = h.head;
+    mention.number = h.number;
+    if (/woman|she/.test(keys[headAt]!)) mention.gender = 'f';
+    else if (/man$|men$/.test(keys[headAt]!)) mention.gender = 'm';
+    for (let k = s; k < headAt; k++) {
+      const key = keys[k]!;
+      const g = gazetteer.matchAt(keys, k, key, tokens[k]!.text);
+      if (g) {
+        if (g.entry.type === 'country') mention.nationality = g.entry;
+        k += g.length - 1;
+        continue;
+      }
+      if (key in ENGLISH_DEMONYMS) {
+        const id = ENGLISH_DEMONYMS[key]!;
+        mention.nationality ??= id ? (gazetteer.byId(id) ?? undefined) : undefined;
+        if (!id) mention.modifiers.push({ en: 'Western', ar: [] });
+        continue;
+      }
+      const dem = gazetteer.demonym(key);
+      if (dem) {
+        mention.nationality = dem;
+        continue;
+      }
+      const mod = modifiers.get(key);
+      if (mod && !mention.modifiers.includes(mod)) mention.modifiers.push(mod);
+    }
+    // a name after the title: "spokeswoman Dana Whitlock"
+    if (headAt + 1 < b && tokens.slice(headAt + 1, b).every((t) => isCapitalised(t) || !t.word))
+      nameStart = headAt + 1;
+    if (nameStart >= 0) {
+      mention.form = 'named';
+      mention.name = { start: tokens[nameStart]!.start, end: last.end };
+      return mention;
+    }
+    // an organisation named before its generic head: "the Interior Ministry" is in the gazetteer
+    const orgName = gazetteer.matchAt(keys, s, keys[s], tokens[s]?.text);
+    if (orgName && s + orgName.length === headAt + 1)
+      return { ...mention, form: 'gazetteer', gazetteer: orgName.entry };
+    const qualified = mention.modifiers.length > 0 || mention.nationality || headAt > s;
+    mention.form = definite && !qualified ? 'anaphor' : 'description';
+    if (
+      definite &&
+      headAt > s &&
+      tokens.slice(s, headAt).some((t) => /^[A-Z]/.test(t.text)) &&
+      mention.head.institution
+    ) {
+      // "the Health Ministry" not in the gazetteer: an institution by its own name
+      mention.form = 'named';
+      mention.name = { start: tokens[s]!.start, end: tokens[headAt]!.end };
+    }
+    return mention;
+  }
+  // a name: capitalised words
+  const caps = tokens.slice(s, b).filter((t) => t.word);
+  if (
+    caps.length > 0 &&
+    caps.length <= 5 &&
+    caps.every((t) => isCapitalised(t) || ENGLISH_NP_FUNCTION.has(t.key))
+  ) {
+    const g = gazetteer.matchAt(keys, s, keys[s], tokens[s]?.text);
+    if (g && s + g.length === b) return { ...mention, form: 'gazetteer', gazetteer: g.entry };
+    return {
+      ...mention,
+      start: tokens[s]!.start,
+      form: 'named',
+      name: { start: tokens[s]!.start, end: last.end },
+    };
+  }
+  return null;
+}

@@ -1,0 +1,49 @@
+import type { GazetteerEntry } from '../gazetteer/gazetteer';
+import type { HeadNoun, Modifier } from '../lexicon/source-nouns.lexicon';
+
+export type GrammaticalNumber = 'sg' | 'pl';
+export type Gender = 'm' | 'f';
+
+/**
+ * One mention of a speaker as the frame finders saw it (offsets into the normalised
+ * text). The source registry later decides which article-level source it belongs to.
+ */
+export interface MentionInfo {
+  start: number;
+  end: number;
+  /**
+   * named: a person or organisation name; gazetteer: a known entry; description: a common
+   * noun phrase («مصدر دبلوماسي», "a senior official"); anaphor: a definite description that
+   * refers back («الدبلوماسي», "the official"); pronoun: he, she, they; dropped: the subject
+   * of «وأضاف» that Arabic leaves out.
+   */
+  form: 'named' | 'gazetteer' | 'description' | 'anaphor' | 'pronoun' | 'dropped';
+  gazetteer?: GazetteerEntry;
+  head?: HeadNoun;
+  modifiers: Modifier[];
+  /** The country of a nationality adjective («أمريكيين», "U.S."). */
+  nationality?: GazetteerEntry;
+  /** A proper name inside the phrase (offsets into the normalised text). */
+  name?: { start: number; end: number };
+  number: GrammaticalNumber;
+  gender?: Gender;
+  /** The phrase says the speaker is anonymous (relative clause, "on condition of anonymity"). */
+  anonymous?: boolean;
+}
+
+/** A reporting event: a cue, who spoke, through whom, and where the content is. */
+export interface Frame {
+  cueStart: number;
+  cueEnd: number;
+  speakers: MentionInfo[];
+  /** Outlets that relayed the words, outermost first. */
+  via: MentionInfo[];
+  contentStart: number;
+  contentEnd: number;
+  /** Where the frame's own words (cue, source, complementiser) lie, to keep out of other claims. */
+  apparatus: { start: number; end: number }[];
+  /** Speech reported with no speaker («أفادت معلومات», "it was reported"). */
+  agentless?: boolean;
+  /** The content is everything in one quotation (it ends at the closing mark). */
+  quoteBound?: boolean;
+}

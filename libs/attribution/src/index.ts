@@ -1,0 +1,15 @@
+export { extract } from './extractor';
+export { Gazetteer, defaultGazetteer, type GazetteerEntry } from './gazetteer/gazetteer';
+export { normalize, toOriginal, type NormalizedText } from './text/normalizer';
+export { detectLanguage } from './text/segmentation';
+export type {
+  Claim,
+  ClaimType,
+  ExtractionResult,
+  ExtractOptions,
+  Language,
+  Source,
+  SourceKind,
+  SourceRef,
+  Span,
+} from './types';

@@ -1,0 +1,116 @@
+/**
+ * Match-key normalisation with an offset map back to the original text.
+ *
+ * Every pattern in the engine runs over the normalised text, and every span it finds is
+ * mapped back with {@link NormalizedText.toOriginal}, so the offsets the engine returns
+ * always index the caller's string. The rules follow shared/research/attribution-notes.md:
+ * diacritics, tatweel and invisible marks are dropped; hamza-carrying alefs, alef maqsura,
+ * ta marbuta and hamza seats are unified; Arabic-Indic digits become ASCII; presentation
+ * forms are folded with NFKC. Quotation marks are kept as they are, because which mark
+ * opens and which closes matters for finding quotes.
+ */
+export interface NormalizedText {
+  readonly original: string;
+  readonly text: string;
+  /** `map[i]` is the original offset of normalised char `i`; `map[text.length]` = original.length. */
+  readonly map: Int32Array;
+}
+
+const REPLACEMENTS: Record<number, number> = {
+  0x0623: 0x0627, // أ
+  0x0625: 0x0627, // إ
+  0x0622: 0x0627, // آ
+  0x0671: 0x0627, // ٱ
+  0x0649: 0x064a, // ى
+  0x0629: 0x0647, // ة
+  0x0624: 0x0648, // ؤ
+  0x0626: 0x064a, // ئ
+  0x06cc: 0x064a, // Persian yeh
+  0x06a9: 0x0643, // Persian keheh
+  0x00a0: 0x0020, // no-break space
+  0x2007: 0x0020,
+  0x202f: 0x0020,
+};
+
+function isDropped(c: number): boolean {
+  return (
+    c === 0x0640 || // tatweel
+    (c >= 0x064b && c <= 0x065f) || // harakat
+    c === 0x0670 ||
+    (c >= 0x06d6 && c <= 0x06ed) ||
+    (c >= 0x200b && c <= 0x200f) || // zero-width and direction marks
+    (c >= 0x202a && c <= 0x202e) ||
+    (c >= 0x2066 && c <= 0x2069) ||
+    c === 0xfeff ||
+    c === 0x00ad
+  );
+}
+
+function isPresentationForm(c: number): boolean {
+  return (c >= 0xfb50 && c <= 0xfdff) || (c >= 0xfe70 && c <= 0xfefe);
+}
+
+export function normalize(original: string): NormalizedText {
+  const n = original.length;
+  const out = new Uint16Array(n * 2 + 1);
+  const map = new Int32Array(n * 2 + 2);
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    const c = original.charCodeAt(i);
+    if (c < 0x80) {
+      out[k] = c;
+      map[k++] = i;
+      continue;
+    }
+    if (isDropped(c)) continue;
+    if (c >= 0x0660 && c <= 0x0669) {
+      out[k] = c - 0x0660 + 0x30;
+      map[k++] = i;
+      continue;
+    }
+    if (c >= 0x06f0 && c <= 0x06f9) {
+      out[k] = c - 0x06f0 + 0x30;
+      map[k++] = i;
+      continue;
+    }
+    if (isPresentationForm(c)) {
+      // NFKC may expand one form into several letters; all of them map to this char.
+      for (const ch of normalize(original[i]!.normalize('NFKC')).text) {
+        out[k] = ch.charCodeAt(0);
+        map[k++] = i;
+      }
+      continue;
+    }
+    out[k] = REPLACEMENTS[c] ?? c;
+    map[k++] = i;
+  }
+  map[k] = n;
+  let text = '';
+  const CHUNK = 8192;
+  for (let s = 0; s < k; s += CHUNK) {
+    text += String.fromCharCode.apply(
+      null,
+      out.subarray(s, Math.min(k, s + CHUNK)) as unknown as number[],
+    );
+  }
+  return { original, text, map: map.slice(0, k + 1) };
+}
+
+/** Normalises a lexicon entry or a name for use as a match key (no offsets needed). */
+export function normalizeKey(s: string): string {
+  return normalize(s).text.toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** Maps a normalised span back to the original text (end exclusive). */
+export function toOriginal(
+  nt: NormalizedText,
+  start: number,
+  end: number,
+): { start: number; end: number } {
+  const s = nt.map[start] ?? nt.original.length;
+  // The end goes up to the next kept character, so diacritics on the last letter stay in.
+  const e = end >= nt.text.length ? nt.original.length : (nt.map[end] ?? nt.original.length);
+  let oe = Math.max(s, e);
+  while (oe > s && /\s/.test(nt.original[oe - 1]!)) oe--;
+  return { start: s, end: oe };
+}

@@ -1,0 +1,46 @@
+/** Word and punctuation tokens over normalised text, with offsets into that text. */
+export interface Token {
+  /** Normalised surface. */
+  text: string;
+  start: number;
+  end: number;
+  /** A word (letters or digits), as opposed to a punctuation mark. */
+  word: boolean;
+  /** Lower-cased, dots and apostrophes removed: "U.S." → "us", «أ.ف.ب» → «افب». */
+  key: string;
+}
+
+const TOKEN = /[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*|\S/gu;
+const STRIP = /[.'’]/g;
+
+export function tokenize(text: string, from = 0, to = text.length): Token[] {
+  const tokens: Token[] = [];
+  TOKEN.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = TOKEN.exec(text)) !== null && m.index < to) {
+    const t = m[0];
+    const end = m.index + t.length;
+    if (end > to) break;
+    const word = t.length > 1 || /[\p{L}\p{N}]/u.test(t);
+    tokens.push({
+      text: t,
+      start: m.index,
+      end,
+      word,
+      key: word ? t.toLowerCase().replace(STRIP, '') : t,
+    });
+  }
+  return tokens;
+}
+
+/** Opening quotation marks and the closers they pair with. */
+export const QUOTE_PAIRS: Record<string, string> = {
+  '«': '»',
+  '“': '”',
+  '"': '"',
+  '„': '“',
+  '‹': '›',
+};
+export const OPENING_QUOTES = new Set(Object.keys(QUOTE_PAIRS));
+export const CLOSING_QUOTES = new Set(Object.values(QUOTE_PAIRS));
+export const isQuoteMark = (t: string): boolean => OPENING_QUOTES.has(t) || CLOSING_QUOTES.has(t);
