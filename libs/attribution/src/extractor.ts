@@ -5,9 +5,38 @@ import type { Frame } from './frames/frame';
 import { defaultGazetteer, type Gazetteer } from './gazetteer/gazetteer';
 import { SourceRegistry } from './sources/source-registry';
 import { normalize, toOriginal } from './text/normalizer';
-import { findQuotes } from './text/quotes';
-import { detectLanguage, segment } from './text/segmentation';
+import { findQuotes, quoteAt, type QuoteRegion } from './text/quotes';
+import { detectLanguage, segment, type Paragraph } from './text/segmentation';
 import type { Claim, ExtractionResult, ExtractOptions } from './types';
+
+/**
+ * Quotations that stand alone after a speaker has been quoted (“...,” she said. “More.”)
+ * continue that speaker, as news copy does; so does a paragraph that is one quotation.
+ */
+function continuationFrames(paragraph: Paragraph, frames: readonly Frame[], quotes: readonly QuoteRegion[], previousHadFrames: boolean): Frame[] {
+  const out: Frame[] = [];
+  const covers = (f: Frame, a: number, b: number) =>
+    (f.contentStart < b && f.contentEnd > a) || f.apparatus.some((x) => x.start < b && x.end > a);
+  for (const s of paragraph.sentences) {
+    const q = quoteAt(quotes, s.start);
+    if (!q || q.words < 3 || q.start < paragraph.bodyStart) continue;
+    if (frames.some((f) => covers(f, s.start, s.end)) || out.some((f) => covers(f, s.start, s.end))) continue;
+    const earlier = frames.some((f) => f.speakers.length > 0 && f.cueStart < s.start) || previousHadFrames;
+    if (!earlier) continue;
+    const start = Math.max(q.start, s.start);
+    out.push({
+      cueStart: start,
+      cueEnd: start,
+      speakers: [{ start, end: start, form: 'dropped', modifiers: [], number: 'sg' }],
+      via: [],
+      contentStart: start,
+      contentEnd: Math.min(q.end, paragraph.end),
+      apparatus: [],
+      quoteBound: true,
+    });
+  }
+  return out;
+}
 
 /**
  * Turns one article into attributed claims and the sources they come from.
@@ -33,6 +62,7 @@ export function extract(
       : undefined);
   const builder = new ClaimBuilder({ nt, language, gazetteer, registry, publisher });
 
+  let previousHadFrames = false;
   for (const paragraph of seg.paragraphs) {
     const quotes = findQuotes(nt.text, paragraph.start, paragraph.end);
     if (paragraph.furniture) continue;
@@ -67,6 +97,8 @@ export function extract(
         if (f.quoteBound && f.contentEnd > s.end) covered = Math.max(covered, f.contentEnd);
       frames.push(...found);
     }
+    frames.push(...continuationFrames(paragraph, frames, quotes, previousHadFrames));
+    previousHadFrames = frames.some((f) => f.speakers.length > 0);
     builder.addParagraph(paragraph, frames, quotes);
   }
 

@@ -216,9 +216,8 @@ export class ClaimBuilder {
       via = via.filter((v) => !this.ctx.registry.isPublisher(v.entity, this.ctx.publisher));
       let end = f.contentEnd;
       if (!f.quoteBound) {
-        for (const g of frames.slice(k + 1)) {
-          for (const a of g.apparatus)
-            if (a.start >= f.contentStart && a.start < end) end = a.start;
+        for (const g of frames.slice(k)) {
+          for (const a of g.apparatus) if (a.start >= f.contentStart && a.start < end) end = a.start;
         }
         for (const g of frames) {
           if (

@@ -1,5 +1,5 @@
 import type { Gazetteer } from '../gazetteer/gazetteer';
-import { arabicCue, arabicStems, type ArabicCueForm } from '../lexicon/arabic-index';
+import { arabicCue, arabicModifier, arabicStems, type ArabicCueForm } from '../lexicon/arabic-index';
 import {
   ARABIC_ACCORDING_TO,
   ARABIC_AGENTLESS_HEADS,
@@ -24,7 +24,11 @@ const ACCORDING_TO = ARABIC_ACCORDING_TO.map(key).sort((a, b) => b.length - a.le
 const AGENTLESS = new Set(ARABIC_AGENTLESS_HEADS.map(normalizeKey));
 const ANONYMITY = ARABIC_ANONYMITY.map(key);
 const RELATIVE_BEFORE_CUE = new Set(['ما', 'مما', 'بما', 'عما', 'لما', 'فيما'].map(normalizeKey));
-const NEGATION = new Set(['لم', 'لا', 'لن', 'ما', 'ولم', 'ولا'].map(normalizeKey));
+const NEGATION = new Set(['لم', 'لا', 'لن', 'ما', 'ولم', 'ولا', 'عدم', 'دون'].map(normalizeKey));
+/** Documents that speak for their author: «بيانات الجهاز», «تقرير للأمم المتحدة», «بلاغ للوزارة». */
+const DOCUMENTS = new Set(
+  ['بيان', 'بيانات', 'تقرير', 'تقارير', 'أرقام', 'إحصاءات', 'إحصائيات', 'دراسة', 'وثيقة', 'وثائق', 'معطيات', 'بلاغ', 'تقديرات', 'سجلات', 'مصادر'].map(normalizeKey),
+);
 const CLAUSE_OPENERS = new Set(
   ['و', 'كما', 'وكما', 'ثم', 'لكن', 'ولكن', 'بينما', 'فيما', 'إلا', 'أن', 'حين', 'في'].map(
     normalizeKey,
@@ -80,6 +84,27 @@ function recipientAt(
   if (t.key === 'ل') return parseArabicSpeakers(ctx, i + 1);
   if (t.key.startsWith('لل')) return parseArabicSpeakers(stripLamAlef(ctx, i), i);
   return parseArabicSpeakers(stripClitic(ctx, i, 1), i);
+}
+
+/**
+ * Speakers at `j`, reading a document as its author («بيانات الجهاز المركزي» → the agency);
+ * a document with no author is agentless speech («أفاد بلاغ بأن»).
+ */
+function speakersOrDocument(
+  ctx: ArabicPhraseContext,
+  j: number,
+): { mentions: MentionInfo[]; end: number; agentless: boolean } | null {
+  const k = ctx.keys[j];
+  const stem = k?.replace(/^(?:و|ب|ل)?(?:ال)?/, '');
+  if (k && stem && DOCUMENTS.has(stem) && !(stem === 'مصادر')) {
+    let o = j + 1;
+    while (ctx.tokens[o]?.word && arabicModifier(ctx.keys[o]!) && o - j < 3) o++;
+    const owner = ctx.keys[o]?.startsWith('ل') ? recipientAt(ctx, o) : ctx.tokens[o]?.word ? parseArabicSpeakers(ctx, o) : null;
+    if (owner && owner.mentions.length > 0) return { ...owner, agentless: false };
+    return { mentions: [], end: j + 1, agentless: true };
+  }
+  const sp = parseArabicSpeakers(ctx, j);
+  return sp ? { ...sp, agentless: false } : null;
 }
 
 const isOutlet = (m: MentionInfo): boolean =>
@@ -173,6 +198,12 @@ export function findArabicFrames(input: ArabicFrameInput): Frame[] {
     let anonymous = false;
     for (let k = from; k < Math.min(tokens.length, from + MAX_GAP); k++) {
       const t = tokens[k]!;
+      const anon = ANONYMITY.find((p) => phraseAt(keys, k, p));
+      if (anon) {
+        anonymous = true;
+        k += anon.length - 1;
+        continue;
+      }
       const c = complementAt(ctx, k, cue, input.quotes);
       if (c) return { complement: c, anonymous, gapEnd: k };
       if (t.text === '.' || t.text === '؟' || t.text === '?') return null;
@@ -183,7 +214,6 @@ export function findArabicFrames(input: ArabicFrameInput): Frame[] {
         arabicCue(t.key)!.role !== 'participle'
       )
         return null;
-      if (ANONYMITY.some((p) => phraseAt(keys, k, p))) anonymous = true;
       if (isQuoteMark(t.text) && OPENING_QUOTES.has(t.text) && insideQuote(t)) continue;
       // «نقلاً عن Y»: Y speaks, the subject relays
       if (keys[k] === 'نقلا' && keys[k + 1] === 'عن') {
@@ -205,6 +235,16 @@ export function findArabicFrames(input: ArabicFrameInput): Frame[] {
       }
     }
     return null;
+  };
+
+  /** The quotation that ends right before token `i` («"..."، قال»), if any. */
+  const quoteBeforeCue = (i: number): QuoteRegion | undefined => {
+    let k = i - 1;
+    if (tokens[k]?.text === '،' || tokens[k]?.text === ',') k--;
+    const closer = tokens[k];
+    if (!closer || closer.word) return undefined;
+    const q = input.quotes.find((r) => r.closed && r.end === closer.end);
+    return q && q.words >= 2 ? q : undefined;
   };
 
   const pushFrame = (frame: Frame): void => {
@@ -244,7 +284,7 @@ export function findArabicFrames(input: ArabicFrameInput): Frame[] {
         const v = tokens[j] && arabicCue(tokens[j]!.key);
         if (v) j++;
       }
-      const sp = parseArabicSpeakers(c, j);
+      const sp = speakersOrDocument(c, j);
       if (sp) {
         const cueText = t;
         const before = tokens.slice(0, i).filter((x) => x.word && !CLAUSE_OPENERS.has(x.key));
@@ -263,6 +303,7 @@ export function findArabicFrames(input: ArabicFrameInput): Frame[] {
               contentStart: tokens[k]!.start,
               contentEnd: sentenceEnd,
               apparatus: [{ start: t.start, end: tokens[k]!.start }],
+              agentless: sp.agentless,
             });
             i = k - 1;
             blockedUntil = sentenceEnd;
@@ -277,7 +318,10 @@ export function findArabicFrames(input: ArabicFrameInput): Frame[] {
               /^[\s،,]*$/.test(input.text.slice(q.end, t.start)),
           );
           if (lastFrame && lastFrame.contentEnd > t.start && !lastFrame.quoteBound) {
-            // «... بحسب X» closing a clause that another frame already owns: ignore
+            // «قال X إن ...، حسبما أفادت وكالة Y»: the agency relayed X's words
+            if (sp.mentions.length > 0 && sp.mentions.every(isOutlet)) lastFrame.via.push(...sp.mentions);
+            lastFrame.apparatus.push({ start: t.start, end: tokens[sp.end - 1]?.end ?? t.end });
+            i = sp.end - 1;
           } else {
             pushFrame({
               cueStart: t.start,
@@ -288,6 +332,7 @@ export function findArabicFrames(input: ArabicFrameInput): Frame[] {
               contentEnd: quoteBefore ? quoteBefore.end : t.start,
               apparatus: [{ start: t.start, end: tokens[sp.end - 1]?.end ?? t.end }],
               quoteBound: Boolean(quoteBefore),
+              agentless: sp.agentless,
             });
             blockedUntil = -1;
             i = sp.end - 1;
@@ -380,10 +425,44 @@ export function findArabicFrames(input: ArabicFrameInput): Frame[] {
       agentless = true;
       j++;
     } else if (!complementAt(ctx, j, cue, input.quotes) && tokens[j]?.word) {
-      const sp = parseArabicSpeakers(ctx, j);
+      const sp = speakersOrDocument(ctx, j);
       if (sp) {
         speakers.push(...sp.mentions);
+        agentless = sp.agentless;
         j = sp.end;
+      }
+    }
+
+    // quote-first: «"..."، قال X، مضيفاً أن ...» — the quotation before the cue is the content
+    const quoteFirst = quoteBeforeCue(i);
+    if (quoteFirst && speakers.length > 0 && !cue.lemma.relay) {
+      let k = j;
+      while (k < tokens.length && k - j < MAX_GAP) {
+        const x = tokens[k]!;
+        if (x.text === '.' || x.text === '؟') break;
+        if (isComplementiser(x.key)) break;
+        const pc = arabicCue(x.key);
+        if (pc && pc.role === 'participle') break;
+        k++;
+      }
+      if (!tokens[k] || !isComplementiser(tokens[k]!.key)) {
+        findComplement(j, cue, speakers, via); // recipients and anonymity in the tail
+        const anonymous = ANONYMITY.some((p) => tokens.slice(j, k).some((_, d) => phraseAt(keys, j + d, p)));
+        if (anonymous) for (const m of speakers) m.anonymous = true;
+        const tailEnd = tokens[k] ? tokens[k]!.start : sentenceEnd;
+        frames.push({
+          cueStart: cueSurface.start,
+          cueEnd: cueSurface.end,
+          speakers,
+          via,
+          contentStart: quoteFirst.start,
+          contentEnd: quoteFirst.end,
+          apparatus: [{ start: t.start, end: tailEnd }],
+          quoteBound: true,
+        });
+        blockedUntil = -1;
+        i = k - 1;
+        continue;
       }
     }
 

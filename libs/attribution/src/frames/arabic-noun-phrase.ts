@@ -184,6 +184,45 @@ function nameRun(ctx: ArabicPhraseContext, i: number, allowDefiniteFirst: boolea
   return j;
 }
 
+/** Courtesy, academic and military titles before a name («د. ناصر», «اللواء خالد»). */
+const TITLES = new Set(
+  [
+    'د', 'م', 'أ', 'الدكتور', 'الدكتورة', 'دكتور', 'المهندس', 'المهندسة', 'الشيخ', 'اللواء', 'العميد', 'العقيد',
+    'الفريق', 'المقدم', 'الرائد', 'النقيب', 'السيد', 'السيدة', 'الأستاذ', 'الأستاذة', 'الحاج', 'الأمير', 'الأميرة',
+    'المحامي', 'المحامية', 'القاضي', 'الشيخة', 'العميدة', 'البروفيسور', 'الفنان', 'الفنانة', 'اللاعب', 'المدرب',
+  ].map(normalizeKey),
+);
+
+/** The index after any titles at `i` («د.», «اللواء الركن»). */
+function skipTitles(ctx: ArabicPhraseContext, i: number): number {
+  let j = i;
+  while (j < ctx.limit && ctx.tokens[j]?.word && TITLES.has(ctx.keys[j]!)) {
+    j++;
+    if (ctx.tokens[j]?.text === '.') j++;
+    if (ctx.keys[j] === 'الركن') j++;
+  }
+  return j;
+}
+
+/**
+ * Looks ahead for a title and the name after it, across an affiliation
+ * («الوكيل المساعد لشؤون الأدوية د. ناصر البذالي», «أستاذ ... بجامعة القاهرة د. سامح»).
+ */
+function titledNameAhead(ctx: ArabicPhraseContext, i: number): { start: number; end: number } | null {
+  for (let j = i; j < ctx.limit && j - i < 9; j++) {
+    const t = ctx.tokens[j]!;
+    if (!t.word && !isQuoteMark(t.text)) return null;
+    if (t.word && (isComplementiser(t.key) || arabicCue(t.key) || t.key === 'في' || t.key === 'الذي' || t.key === 'التي'))
+      return null;
+    if (t.word && TITLES.has(t.key)) {
+      const n0 = skipTitles(ctx, j);
+      const n = nameRun(ctx, n0, true);
+      return n > n0 ? { start: n0, end: n } : null;
+    }
+  }
+  return null;
+}
+
 const PERSON_TITLES_WITHOUT_NAMES = new Set([
   'source',
   'witness',
@@ -197,7 +236,6 @@ function parseConjunct(ctx: ArabicPhraseContext, start: number): PhraseResult | 
   const q = skipQuotes(ctx, start);
   const tok = ctx.tokens[q];
   if (!tok || !tok.word || q >= ctx.limit) return null;
-  const startOffset = ctx.tokens[start]!.start;
   /** Consumes the closing marks of a name that was opened in quotes («صحيفة “ذا ناشيونال”»). */
   const closeQuotes = (i: number, opened = q > start) => {
     let j = i;
@@ -303,6 +341,19 @@ function parseConjunct(ctx: ArabicPhraseContext, start: number): PhraseResult | 
       }
       break;
     }
+    // an institution's own name goes on: «المركز الوطني للأمن السيبراني», «... للتعبئة العامة والإحصاء»
+    if (head.head.institution) {
+      let j = i;
+      while (j < ctx.limit && ctx.tokens[j]?.word && j - complementStart < 8) {
+        const k = ctx.keys[j]!;
+        const prior = j > q + 1;
+        if (prior && (k.startsWith('لل') || k.startsWith('وال')) && !arabicHead(k.slice(2)) && !arabicHead('ال' + k.slice(2))) j++;
+        else if (prior && j > i && k.startsWith('ال') && !isBoundary(ctx, j) && !arabicHead(k)) j++;
+        else break;
+      }
+      if (j > i && ctx.keys[i]!.startsWith('لل') && i === q + 1) j = i;
+      i = j;
+    }
     const hadComplement = i > complementStart;
     // adjectives: nationality and role («مسؤولين أمريكيين», «مصدر دبلوماسي رفيع المستوى»)
     while (i < ctx.limit && ctx.tokens[i]?.word) {
@@ -336,35 +387,56 @@ function parseConjunct(ctx: ArabicPhraseContext, start: number): PhraseResult | 
     }
     // a name after a title: «وزير الخارجية العراقي فؤاد حسين»
     if (!head.head.institution && !PERSON_TITLES_WITHOUT_NAMES.has(head.head.lemma)) {
-      const n = nameRun(ctx, i, true);
-      if (n > i) {
+      const titled = titledNameAhead(ctx, i);
+      if (titled) {
         mention.form = 'named';
-        mention.name = { start: ctx.tokens[i]!.start, end: ctx.tokens[n - 1]!.end };
+        mention.name = { start: ctx.tokens[titled.start]!.start, end: ctx.tokens[titled.end - 1]!.end };
+        mention.end = ctx.tokens[titled.end - 1]!.end;
+        return { end: closeQuotes(titled.end), mentions: [mention] };
+      }
+      const n0 = skipTitles(ctx, i);
+      const n = nameRun(ctx, n0, true);
+      if (n > n0) {
+        mention.form = 'named';
+        mention.name = { start: ctx.tokens[n0]!.start, end: ctx.tokens[n - 1]!.end };
         mention.end = ctx.tokens[n - 1]!.end;
         i = n;
       }
+    } else if (head.head.institution && (hadComplement || mention.nationality) && !head.head.outletType) {
+      // a named institution that the gazetteer does not know: «وزارة الموارد المائية»
+      mention.form = 'named';
+      mention.name = { start: mention.start, end: mention.end };
     }
     return { end: closeQuotes(i), mentions: [mention] };
   }
 
-  // a bare name: «وقال محمد الحلبوسي إن»
-  const k0 = tok.key.startsWith('و') && tok.key.length > 3 && start > 0 ? tok.key : tok.key;
-  if (k0.startsWith('ال') || isBoundary(ctx, q)) return null;
-  const n = nameRun(ctx, q, false);
-  if (n === q) return null;
-  return {
-    end: closeQuotes(n),
+  // a name, with or without a title: «وقال محمد الحلبوسي إن», «قال د. ناصر البذالي»
+  const named = (from: number, to: number): PhraseResult => ({
+    end: closeQuotes(to),
     mentions: [
       {
-        start: startOffset === tok.start ? tok.start : tok.start,
-        end: ctx.tokens[n - 1]!.end,
+        start: tok.start,
+        end: ctx.tokens[to - 1]!.end,
         form: 'named',
-        name: { start: tok.start, end: ctx.tokens[n - 1]!.end },
+        name: { start: ctx.tokens[from]!.start, end: ctx.tokens[to - 1]!.end },
         modifiers: [],
         number: 'sg',
       },
     ],
-  };
+  });
+  const afterTitle = skipTitles(ctx, q);
+  if (afterTitle > q) {
+    const n = nameRun(ctx, afterTitle, true);
+    return n > afterTitle ? named(afterTitle, n) : null;
+  }
+  if (tok.key.startsWith('ال') || isBoundary(ctx, q)) {
+    // an unknown title before a titled name: «الوكيل المساعد ... د. ناصر البذالي»
+    const titled = tok.key.startsWith('ال') ? titledNameAhead(ctx, q) : null;
+    return titled ? named(titled.start, titled.end) : null;
+  }
+  const n = nameRun(ctx, q, false);
+  if (n === q) return null;
+  return named(q, n);
 }
 
 /**

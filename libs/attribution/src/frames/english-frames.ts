@@ -5,13 +5,14 @@ import {
   ENGLISH_AUXILIARIES,
   ENGLISH_CUES,
   ENGLISH_NOUN_CONTENT,
+  ENGLISH_PRONOUNS,
   ENGLISH_STRICT,
   type EnglishCue,
 } from '../lexicon/english.lexicon';
 import { quoteAt, type QuoteRegion } from '../text/quotes';
 import type { Paragraph } from '../text/segmentation';
 import { CLOSING_QUOTES, OPENING_QUOTES, tokenize, type Token } from '../text/tokens';
-import { interpretEnglishPhrase, isNounPhraseToken } from './english-noun-phrase';
+import { englishHead, interpretEnglishPhrase, isNounPhraseToken } from './english-noun-phrase';
 import type { Frame, MentionInfo } from './frame';
 
 export interface EnglishFrameInput {
@@ -35,6 +36,12 @@ const TIME_WORDS = new Set(
   ),
 );
 const ANONYMITY = ENGLISH_ANONYMITY.map((p) => p.split(' '));
+/** Titles written with a full stop ("Lt. Col. Omar Al Shamsi"). */
+const TITLES = new Set('mr mrs ms dr prof gen lt col maj capt sgt cpl adm rep sen gov brig st rev hon'.split(' '));
+/** Words that end a subject phrase when scanning back from its cue. */
+const SUBJECT_BOUNDARY = new Set(
+  'that which who whom whose when while whereas because as if where but since although though after before until is was were are be been being has have had do does did will would can could should may might must not than so said says told'.split(' '),
+);
 const phraseAt = (keys: readonly string[], i: number, p: readonly string[]): boolean =>
   p.every((w, k) => keys[i + k] === w);
 
@@ -68,54 +75,61 @@ export function findEnglishFrames(input: EnglishFrameInput): Frame[] {
   };
 
   /** Start of the subject phrase that ends at token `end` (exclusive), scanning back. */
-  const subjectBefore = (
-    end: number,
-    floor: number,
-  ): { start: number; anonymous: boolean; end: number } | null => {
+  const subjectBefore = (end: number, floor: number): { start: number; anonymous: boolean; end: number } | null => {
     let e = end;
-    while (e > floor && ENGLISH_AUXILIARIES.has(keys[e - 1]!) && keys[e - 1] !== 'told') e--;
+    const skipAuxiliaries = () => {
+      while (e > floor && (ENGLISH_AUXILIARIES.has(keys[e - 1]!) || /^[a-z]+ly$/.test(tokens[e - 1]!.text)) && keys[e - 1] !== 'told') e--;
+    };
+    skipAuxiliaries();
     let anonymous = false;
-    // "X, who spoke on condition of anonymity, said" / "X, a spokesman for Y, said"
-    if (e > floor && isComma(tokens[e - 1])) {
+    // "X, who spoke on condition of anonymity, said" / "Ms. Haddad, 31, an analyst, said"
+    while (e > floor && isComma(tokens[e - 1])) {
       let c = e - 2;
-      while (c > floor && !isComma(tokens[c])) c--;
-      if (c > floor) {
-        anonymous = anonymousIn(c, e);
-        const appositive = keys[c + 1];
-        if (
-          appositive === 'who' ||
-          appositive === 'which' ||
-          appositive === 'a' ||
-          appositive === 'an' ||
-          appositive === 'the' ||
-          anonymous ||
-          /^[a-z]/.test(tokens[c + 1]?.text ?? '')
-        ) {
-          const inner = subjectBefore(c, floor);
-          if (inner) return { ...inner, anonymous: inner.anonymous || anonymous, end: c };
-        }
+      while (c >= floor && !isComma(tokens[c]) && !CLOSING_QUOTES.has(tokens[c]!.text) && !OPENING_QUOTES.has(tokens[c]!.text)) c--;
+      const first = tokens[c + 1];
+      const appositive =
+        first !== undefined &&
+        c + 1 < e - 1 &&
+        (['who', 'which', 'whose', 'a', 'an', 'the', 'one', 'speaking', 'citing', 'according'].includes(first.key) ||
+          /^[a-z0-9]/.test(first.text) ||
+          anonymousIn(c + 1, e));
+      if (!appositive || c < floor || !isComma(tokens[c])) {
+        e--; // the phrase before this comma is the subject
+        break;
       }
-      return null;
+      anonymous ||= anonymousIn(c + 1, e);
+      e = c + 1;
     }
+    skipAuxiliaries();
     let s = e;
-    while (s > floor && isNounPhraseToken(tokens[s - 1]!, gazetteer, keys, s - 1)) s--;
-    // a phrase cannot start with a preposition or a conjunction
-    while (
-      s < e &&
-      ['of', 'for', 'to', 'at', 'and', 'in', 'on', 'from', 'with', "'", '’', '-', 's'].includes(
-        keys[s]!,
-      )
-    )
-      s++;
-    if (s >= e) {
-      if (
-        e - 1 >= floor &&
-        tokens[e - 1]!.word &&
-        ['he', 'she', 'they', 'it'].includes(keys[e - 1]!)
-      )
-        return { start: e - 1, anonymous, end: e };
-      return null;
+    while (s > floor && e - s < 14) {
+      const t = tokens[s - 1]!;
+      if (!t.word) {
+        if (t.text === '.' && s - 2 >= floor && TITLES.has(keys[s - 2]!)) {
+          s--;
+          continue;
+        }
+        if (t.text === "'" || t.text === '’' || t.text === '-' || t.text === '&') {
+          s--;
+          continue;
+        }
+        break;
+      }
+      if (SUBJECT_BOUNDARY.has(t.key) && !/^[A-Z]/.test(t.text)) break;
+      if (ENGLISH_CUES.has(t.key) && !/^[A-Z]/.test(t.text)) break;
+      s--;
     }
+    // drop a leading adverbial: "On Monday the ministry said"
+    while (s < e && (PREPOSITIONS.has(keys[s]!) || TIME_WORDS.has(keys[s]!) || /^\d/.test(keys[s]!))) s++;
+    while (s < e && ['and', 'but', 'so', 'yet', 'also'].includes(keys[s]!)) s++;
+    if (s >= e) return null;
+    const phrase = tokens.slice(s, e);
+    const plausible = phrase.some(
+      (t, k) =>
+        t.key in ENGLISH_PRONOUNS ||
+        (isNounPhraseToken(t, gazetteer, keys, s + k) && (/^[A-Z]/.test(t.text) || englishHead(t.key) !== undefined)),
+    );
+    if (!plausible) return null;
     return { start: s, anonymous, end: e };
   };
 
@@ -354,7 +368,7 @@ export function findEnglishFrames(input: EnglishFrameInput): Frame[] {
     const prevTok = tokens[i - 1];
     const afterQuoteOrComma =
       prevTok && (isComma(prevTok) || CLOSING_QUOTES.has(prevTok.text) || prevTok.text === '"');
-    if (afterQuoteOrComma && i > 1) {
+    if (afterQuoteOrComma && i > 1 && cue.lemma !== 'tell') {
       let e = i + 1;
       while (e < n && isNounPhraseToken(tokens[e]!, gazetteer, keys, e) && !isComma(tokens[e])) e++;
       const speakers = e > i + 1 ? interpretEnglishPhrase(tokens, keys, i + 1, e, gazetteer) : [];

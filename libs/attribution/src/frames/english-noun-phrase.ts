@@ -28,6 +28,18 @@ export const englishModifier = (key: string) => modifiers.get(key);
 
 const isCapitalised = (t: Token): boolean => /^[A-Z]/.test(t.text);
 
+const PREPOSITIONS = new Set(['of', 'from', 'at', 'for', 'in', 'with', 'on', 'to']);
+/** Courtesy and rank titles, left out of a person's name ("Lt. Col. Omar Al Shamsi"). */
+export const ENGLISH_TITLES = new Set(
+  'mr mrs ms miss dr prof gen lt col maj capt sgt cpl adm rep sen gov brig st rev hon sheikh president minister colonel general major captain judge justice lord sir dame'.split(' '),
+);
+
+function skipTitles(tokens: readonly Token[], keys: readonly string[], i: number, b: number): number {
+  let k = i;
+  while (k < b - 1 && (ENGLISH_TITLES.has(keys[k]!) || !tokens[k]!.word)) k++;
+  return k;
+}
+
 /** Whether a token can belong to a speaker phrase. */
 export function isNounPhraseToken(
   t: Token,
@@ -111,13 +123,14 @@ function interpretOne(
   if (whole && s + whole.length === b) {
     return { ...base, start: tokens[s]!.start, form: 'gazetteer', gazetteer: whole.entry };
   }
-  // find the head noun (the last one) and what qualifies it
+  // find the head noun: the last one before a prepositional complement ("an officer from the
+  // police station"), else the last one
+  let pp = b;
+  for (let k = s + 1; k < b; k++) if (PREPOSITIONS.has(keys[k]!)) { pp = k; break; }
   let headAt = -1;
-  for (let k = b - 1; k >= s; k--) {
-    if (heads.has(keys[k]!)) {
-      headAt = k;
-      break;
-    }
+  for (const limit of [pp, b]) {
+    for (let k = limit - 1; k >= s && headAt < 0; k--) if (heads.has(keys[k]!)) headAt = k;
+    if (headAt >= 0) break;
   }
   const mention: MentionInfo = { ...base };
   let nameStart = -1;
@@ -150,11 +163,11 @@ function interpretOne(
       if (mod && !mention.modifiers.includes(mod)) mention.modifiers.push(mod);
     }
     // a name after the title: "spokeswoman Dana Whitlock"
-    if (headAt + 1 < b && tokens.slice(headAt + 1, b).every((t) => isCapitalised(t) || !t.word))
-      nameStart = headAt + 1;
+    if (headAt + 1 < pp && tokens.slice(headAt + 1, pp).every((t) => isCapitalised(t) || !t.word))
+      nameStart = skipTitles(tokens, keys, headAt + 1, pp);
     if (nameStart >= 0) {
       mention.form = 'named';
-      mention.name = { start: tokens[nameStart]!.start, end: last.end };
+      mention.name = { start: tokens[nameStart]!.start, end: tokens[pp - 1]!.end };
       return mention;
     }
     // an organisation named before its generic head: "the Interior Ministry" is in the gazetteer
@@ -184,11 +197,15 @@ function interpretOne(
   ) {
     const g = gazetteer.matchAt(keys, s, keys[s], tokens[s]?.text);
     if (g && s + g.length === b) return { ...mention, form: 'gazetteer', gazetteer: g.entry };
+    const ns = skipTitles(tokens, keys, s, b);
+    const title = keys[s];
+    const gender = title === 'mr' ? 'm' : title === 'ms' || title === 'mrs' || title === 'miss' ? 'f' : undefined;
     return {
       ...mention,
       start: tokens[s]!.start,
       form: 'named',
-      name: { start: tokens[s]!.start, end: last.end },
+      gender,
+      name: { start: tokens[ns]!.start, end: last.end },
     };
   }
   return null;

@@ -288,7 +288,7 @@ export const HEAD_NOUNS: HeadNoun[] = [
     kind: inst('government'),
     anonymous: false,
     institution: true,
-    ar: { sg: ['سلطة', 'هيئة'], pl: ['سلطات'] },
+    ar: { sg: ['سلطة'], pl: ['سلطات'] },
     enForms: { sg: ['authority'], pl: ['authorities'] },
   },
   {
@@ -362,6 +362,23 @@ export const HEAD_NOUNS: HeadNoun[] = [
     institution: true,
     ar: { sg: ['محكمة'] },
     enForms: { sg: ['court', 'tribunal'] },
+  },
+  {
+    lemma: 'center',
+    en: { sg: 'centre', pl: 'centres' },
+    kind: inst('organization'),
+    anonymous: false,
+    institution: true,
+    ar: { sg: ['مركز', 'مرصد', 'جهاز', 'مديرية', 'دائرة', 'صندوق', 'معهد', 'جامعة', 'مفوضية', 'بنك', 'مصرف', 'مستشفى', 'بلدية', 'ديوان', 'إدارة', 'وحدة', 'شبكة', 'غرفة', 'رابطة', 'هيئة'] },
+    enForms: { sg: ['centre', 'center', 'observatory', 'directorate', 'fund', 'institute', 'university', 'hospital', 'municipality', 'network', 'chamber', 'league', 'association', 'federation', 'regulator', 'watchdog'] },
+  },
+  {
+    lemma: 'undersecretary',
+    en: { sg: 'undersecretary', pl: 'undersecretaries' },
+    kind: person(),
+    anonymous: false,
+    ar: { sg: ['وكيل', 'وكيلة', 'أمين', 'أمينة', 'منسق', 'منسقة', 'مفوض', 'مفوضة', 'عميد'], pl: ['وكلاء'] },
+    enForms: { sg: ['undersecretary', 'secretary', 'coordinator', 'commissioner', 'dean'], pl: ['secretaries'] },
   },
   {
     lemma: 'committee',

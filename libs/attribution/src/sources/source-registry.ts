@@ -147,7 +147,9 @@ export class SourceRegistry {
   }
 
   private findPronoun(m: MentionInfo): Entity | undefined {
+    // a speaker of the pronoun's gender first, then one whose gender is unknown
     let best: Entity | undefined;
+    let unknown: Entity | undefined;
     for (const e of this.entities) {
       if (e.mergedInto) continue;
       const plural = e.plural;
@@ -161,9 +163,14 @@ export class SourceRegistry {
       )
         continue;
       if (m.gender && e.gender && e.gender !== m.gender) continue;
+      if (m.gender && !e.gender) {
+        if (!unknown || e.lastSeen > unknown.lastSeen) unknown = e;
+        continue;
+      }
       if (!best || e.lastSeen > best.lastSeen) best = e;
     }
-    return best;
+    if (best && unknown && unknown.lastSeen > best.lastSeen && best.lastSeen < this.clock - 6) return unknown;
+    return best ?? unknown;
   }
 
   /** The entity a mention refers to, creating it when it is new; null when unresolvable. */
