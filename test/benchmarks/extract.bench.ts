@@ -131,12 +131,15 @@ interface Report {
   yardstickMs: number;
   /** Per size in SIZES: input bytes and the median time of one call. */
   calls: { bytes: number; ms: number }[];
+  /** Process CPU time over wall time while measuring; well below 1 means other load. */
+  cpuShare: number;
 }
 
 function measure(language: Language): Report {
   const articles = loadArticles(language);
   progress(`[${language}] warming up on ${articles.length} articles…`);
   warmUp(articles);
+  const [cpuStart, wallStart] = [process.cpuUsage(), performance.now()];
   const corpus = buildCorpus(articles, language);
   const bytes = byteLength(corpus);
   progress(`[${language}] throughput over ${(bytes / 1e6).toFixed(1)} MB, ${RUNS} runs…`);
@@ -148,7 +151,9 @@ function measure(language: Language): Report {
     extractAll([text]); // the first call on a new size is not timed
     return { bytes: Buffer.byteLength(text, 'utf8'), ms: medianMs(() => extractAll([text])) };
   });
-  return { language, bytes, articles: corpus.length, engineMs, yardstickMs, calls };
+  const { user, system } = process.cpuUsage(cpuStart);
+  const cpuShare = (user + system) / 1000 / (performance.now() - wallStart);
+  return { language, bytes, articles: corpus.length, engineMs, yardstickMs, calls, cpuShare };
 }
 
 const engineMbPerS = (report: Report): number => mbPerS(report.bytes, report.engineMs);
@@ -161,15 +166,10 @@ function growth({ calls }: Report): number {
 }
 
 function table(header: string[], rows: string[][]): string[] {
-  const widths = header.map((cell, i) =>
-    Math.max(cell.length, ...rows.map((r) => r[i]?.length ?? 0)),
-  );
-  const line = (cells: string[]): string =>
-    cells
-      .map((cell, i) => cell.padEnd(widths[i] ?? 0))
-      .join('  ')
-      .trimEnd();
-  return [header, ...rows].map(line);
+  const all = [header, ...rows];
+  const widths = header.map((_, i) => Math.max(...all.map((row) => row[i]?.length ?? 0)));
+  const line = (row: string[]): string => row.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ');
+  return all.map((row) => line(row).trimEnd());
 }
 
 function throughputTable(reports: Report[]): string[] {
@@ -205,6 +205,8 @@ function main(): void {
   console.log(`extract() benchmark: Node ${process.version}, ${cpu}, 1 core (single-threaded)`);
   console.log(`median of ${RUNS} runs; yardstick = ${YARDSTICK.length} regex passes (matchAll)\n`);
   console.log([...throughputTable(reports), '', ...scalingTable(reports)].join('\n'));
+  const shares = reports.map((r) => `${r.language} ${r.cpuShare.toFixed(2)}`).join(', ');
+  console.log(`\nprocess CPU / wall time: ${shares} (well below 1: other load shared the core)`);
   const arabic = reports.find((r) => r.language === 'ar');
   const missed = !arabic || engineMbPerS(arabic) < TARGET_AR_MB_PER_S;
   const superlinear = reports.some((r) => growth(r) > LINEAR_LIMIT);

@@ -1,13 +1,53 @@
 import { ClaimBuilder } from './claims/claim-builder';
 import { findArabicFrames } from './frames/arabic-frames';
 import { findEnglishFrames } from './frames/english-frames';
-import type { Frame } from './frames/frame';
+import { parseArabicSpeakers } from './frames/arabic-noun-phrase';
+import { interpretEnglishPhrase } from './frames/english-noun-phrase';
+import type { Frame, MentionInfo } from './frames/frame';
 import { defaultGazetteer, type Gazetteer } from './gazetteer/gazetteer';
 import { SourceRegistry } from './sources/source-registry';
-import { normalize, toOriginal } from './text/normalizer';
+import { normalize, normalizeKey, toOriginal } from './text/normalizer';
+import { tokenize } from './text/tokens';
 import { findQuotes, quoteAt, type QuoteRegion } from './text/quotes';
 import { detectLanguage, segment, type Paragraph } from './text/segmentation';
-import type { Claim, ExtractionResult, ExtractOptions } from './types';
+import type { Claim, ExtractionResult, ExtractOptions, Language } from './types';
+
+/** Headline labels that are not speakers: «عاجل: ...», "Analysis: ...". */
+const HEADLINE_LABELS = new Set(
+  ['عاجل', 'فيديو', 'بالفيديو', 'بالصور', 'صور', 'تقرير', 'خاص', 'حصري', 'تحليل', 'رأي', 'مقال', 'تحقيق', 'حوار', 'breaking', 'update', 'updated', 'analysis', 'exclusive', 'watch', 'opinion', 'live', 'explainer', 'interview', 'video', 'photos', 'editorial', 'comment'].map(normalizeKey),
+);
+
+/** A headline "X: ..." is attributed to X with the cue ":" (GUIDELINES.md). */
+function headlineFrame(text: string, paragraph: Paragraph, language: Language, gazetteer: Gazetteer): Frame | null {
+  const tokens = tokenize(text, paragraph.start, paragraph.end);
+  const colon = tokens.findIndex((t) => t.text === ':');
+  if (colon < 1 || colon > 5) return null;
+  const prefix = tokens.slice(0, colon);
+  if (!prefix.every((t) => t.word || t.text === '"' || t.text === '«' || t.text === '»' || t.text === '.' || t.text === "'")) return null;
+  if (prefix.some((t) => HEADLINE_LABELS.has(t.key))) return null;
+  const rest = tokens.slice(colon + 1).filter((t) => t.word);
+  if (rest.length < 3) return null;
+  const keys = tokens.map((t) => t.key);
+  let speakers: MentionInfo[] = [];
+  if (language === 'ar') {
+    const sp = parseArabicSpeakers({ tokens, keys, gazetteer, limit: colon }, 0);
+    if (sp && sp.end === colon) speakers = sp.mentions;
+  } else speakers = interpretEnglishPhrase(tokens, keys, 0, colon, gazetteer);
+  const first = prefix[0]!;
+  const last = prefix[prefix.length - 1]!;
+  if (speakers.length === 0)
+    speakers = [{ start: first.start, end: last.end, form: 'named', name: { start: first.start, end: last.end }, modifiers: [], number: 'sg' }];
+  const contentStart = tokens[colon + 1]!.start;
+  return {
+    cueStart: tokens[colon]!.start,
+    cueEnd: tokens[colon]!.end,
+    speakers,
+    via: [],
+    contentStart,
+    contentEnd: paragraph.end,
+    apparatus: [{ start: paragraph.start, end: contentStart }],
+  };
+}
 
 /**
  * Quotations that stand alone after a speaker has been quoted (“...,” she said. “More.”)
@@ -67,8 +107,10 @@ export function extract(
     const quotes = findQuotes(nt.text, paragraph.start, paragraph.end);
     if (paragraph.furniture) continue;
     if (paragraph.headline) {
+      const frame = headlineFrame(nt.text, paragraph, language, gazetteer);
       const sentence = paragraph.sentences[0];
-      if (sentence) builder.addHeadline(paragraph, sentence, quotes);
+      if (frame) builder.addParagraph(paragraph, [frame], quotes);
+      else if (sentence) builder.addHeadline(paragraph, sentence, quotes);
       continue;
     }
     const frames: Frame[] = [];

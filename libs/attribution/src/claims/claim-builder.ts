@@ -138,18 +138,21 @@ export class ClaimBuilder {
       const tok = tokens[i]!;
       if (quoteAt(quotes, tok.start)) continue;
       const prev = tokens[i - 1]!;
+      if (this.ctx.language === 'en' && tok.key === 'and' && tokens[i + 1]?.key === 'that') {
+        cuts.push(tokens[i + 2]?.start ?? tok.end);
+        continue;
+      }
       if (prev.text !== '،' && prev.text !== ',') continue;
       if (this.ctx.language === 'ar' && SECOND_CLAUSE_AR.test(tok.key))
         cuts.push(tokens[i + 1]?.start ?? tok.end);
-      if (this.ctx.language === 'en' && tok.key === 'and' && tokens[i + 1]?.key === 'that')
-        cuts.push(tokens[i + 2]?.start ?? tok.end);
     }
     if (cuts.length === 0) return [p];
     const out: Piece[] = [];
     let s = p.start;
     for (const c of cuts) {
-      // the first piece ends before the comma that precedes the second clause
-      const before = t.lastIndexOf(this.ctx.language === 'ar' ? '،' : ',', c);
+      // the first piece ends before the conjunction that opens the second clause
+      const joint = tokenize(t, s, c).filter((x) => x.text === '،' || x.text === ',' || x.key === 'and' || SECOND_CLAUSE_AR.test(x.key));
+      const before = joint.length > 0 ? joint[joint.length - 1]!.start : c;
       out.push({ start: s, end: before > s ? before : c });
       s = c;
     }

@@ -113,6 +113,15 @@ export function findEnglishFrames(input: EnglishFrameInput): Frame[] {
           s--;
           continue;
         }
+        // a quoted name inside the subject: 'a group calling itself "Saraya al-Wadi"'
+        const q = input.quotes.find((r) => r.end === t.end && r.words <= 4 && r.start >= tokens[floor]!.start);
+        if (q) {
+          const open = tokens.findIndex((x) => x.start === q.start);
+          if (open >= floor && open < s - 1) {
+            s = open;
+            continue;
+          }
+        }
         break;
       }
       if (SUBJECT_BOUNDARY.has(t.key) && !/^[A-Z]/.test(t.text)) break;
@@ -133,6 +142,22 @@ export function findEnglishFrames(input: EnglishFrameInput): Frame[] {
     return { start: s, anonymous, end: e };
   };
 
+  /** The end of the phrase a "told" addresses, without the content that may follow it. */
+  const recipientEnd = (k: number): number => {
+    const g = gazetteer.matchAt(keys, keys[k] === 'the' ? k + 1 : k, keys[keys[k] === 'the' ? k + 1 : k], tokens[keys[k] === 'the' ? k + 1 : k]?.text);
+    if (g) return (keys[k] === 'the' ? k + 1 : k) + g.length;
+    let r = k;
+    while (r < n && tokens[r]!.word && /^[A-Z]/.test(tokens[r]!.text) && r - k < 5) r++;
+    if (r > k) return r;
+    if (['a', 'an', 'the', 'his', 'her', 'their', 'its'].includes(keys[k]!)) {
+      r = k + 1;
+      while (r < n && r - k < 4 && tokens[r]!.word && keys[r] !== 'that' && !PREPOSITIONS.has(keys[r]!) && /^[a-z]/.test(tokens[r]!.text) && (englishHead(keys[r]!) || ['news', 'press', 'conference', 'briefing', 'meeting', 'rally', 'crowd', 'court', 'jury', 'hearing', 'committee', 'paper', 'newspaper', 'broadcaster', 'audience', 'reporters', 'journalists', 'local', 'state', 'national', 'parliamentary', 'panel', 'session'].includes(keys[r]!))) r++;
+      return r;
+    }
+    if (tokens[k]?.word && /^[a-z]/.test(tokens[k]!.text)) return k + 1; // "reporters", "parliament", "me"
+    return k;
+  };
+
   /** Where the content starts after a cue and its adjuncts ("said on Tuesday that"). */
   const contentAfter = (
     i: number,
@@ -141,25 +166,12 @@ export function findEnglishFrames(input: EnglishFrameInput): Frame[] {
     const via: MentionInfo[] = [];
     let k = i + 1;
     if (cue.lemma === 'tell') {
-      // recipient: "told Reuters", "told reporters", "told The National"
-      let r = k;
-      while (
-        r < n &&
-        r - k < 5 &&
-        tokens[r]!.word &&
-        keys[r] !== 'that' &&
-        !PREPOSITIONS.has(keys[r]!)
-      )
-        r++;
+      // recipient: "told Reuters", "told reporters", "told The National", "told a news conference"
+      const r = recipientEnd(k);
       if (r > k) {
         const rec = interpretEnglishPhrase(tokens, keys, k, r, gazetteer);
         for (const m of rec)
-          if (
-            m.gazetteer?.kind === 'outlet' ||
-            m.gazetteer?.kind === 'agency' ||
-            m.head?.outletType
-          )
-            via.push(m);
+          if (m.gazetteer?.kind === 'outlet' || m.gazetteer?.kind === 'agency' || m.head?.outletType) via.push(m);
       }
       k = r;
     }
@@ -401,6 +413,28 @@ export function findEnglishFrames(input: EnglishFrameInput): Frame[] {
       const k = tokens.findIndex((x) => x.start >= prev.contentEnd);
       return k < 0 ? n : Math.max(0, Math.min(k, i));
     })();
+    // a second verb of the same subject: "the army said ..., and claimed that ..."
+    const prevFrame = frames[frames.length - 1];
+    if (keys[i - 1] === 'and' && prevFrame && prevFrame.speakers.length > 0 && prevFrame.contentEnd > t.start && !prevFrame.quoteBound) {
+      const c = contentAfter(i, cue);
+      if (c) {
+        const cs = c.quote ? c.quote.start : tokens[c.token]!.start;
+        const andStart = isComma(tokens[i - 2]) ? tokens[i - 2]!.start : tokens[i - 1]!.start;
+        frames.push({
+          cueStart: t.start,
+          cueEnd: t.end,
+          speakers: prevFrame.speakers.map((m) => ({ ...m, form: 'dropped' as const, start: t.start, end: t.start })),
+          via: prevFrame.via,
+          contentStart: cs,
+          contentEnd: c.quote ? c.quote.end : input.end,
+          apparatus: [{ start: andStart, end: cs }],
+          quoteBound: Boolean(c.quote),
+        });
+        i = c.quote ? tokens.findIndex((x) => x.start >= c.quote!.end) - 1 : c.token - 1;
+        if (i < -1) break;
+        continue;
+      }
+    }
     const sub = subjectBefore(i, floor);
     if (!sub) continue;
     const subjectTokens = tokens.slice(sub.start, sub.end).filter((x) => x.word);
@@ -437,28 +471,14 @@ export function findEnglishFrames(input: EnglishFrameInput): Frame[] {
         beforeSubject.text === '"') &&
       sub.start > 1
     ) {
+      // what follows the cue up to the full stop: "on Monday", "told AFP by telephone"
       let e = i + 1;
       while (
         e < n &&
+        e - i < 10 &&
         tokens[e]!.word &&
-        (PREPOSITIONS.has(keys[e]!) ||
-          TIME_WORDS.has(keys[e]!) ||
-          /^[A-Z0-9]/.test(tokens[e]!.text) ||
-          [
-            'a',
-            'the',
-            'an',
-            'its',
-            'his',
-            'her',
-            'their',
-            'of',
-            'news',
-            'press',
-            'told',
-            'reporters',
-            'journalists',
-          ].includes(keys[e]!))
+        keys[e] !== 'that' &&
+        !(ENGLISH_CUES.has(keys[e]!) && keys[e] !== 'told' && !ENGLISH_CUES.get(keys[e]!)!.participle)
       )
         e++;
       const citing = keys[e] === 'citing' || (isComma(tokens[e]) && keys[e + 1] === 'citing');

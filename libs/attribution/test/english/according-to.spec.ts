@@ -14,7 +14,9 @@ describe('English "according to X"', () => {
   });
 
   it('attributes the clause before a sentence-final "according to X"', () => {
-    const r = run('Forty people were wounded in the blast, according to the Iraqi Foreign Ministry.');
+    const r = run(
+      'Forty people were wounded in the blast, according to the Iraqi Foreign Ministry.',
+    );
     expectClaim(r, 'Forty people were wounded in the blast', {
       type: 'indirect',
       cue: /^according to$/i,

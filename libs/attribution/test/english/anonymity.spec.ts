@@ -35,9 +35,7 @@ describe('English anonymity', () => {
   });
 
   it('marks an anonymous speaker after a fronted quote', () => {
-    const r = run(
-      '“The text is almost agreed,” said a diplomat who asked not to be named.',
-    );
+    const r = run('“The text is almost agreed,” said a diplomat who asked not to be named.');
     expectClaim(r, 'The text is almost agreed', {
       type: 'direct_quote',
       sources: [{ name: /diplomat/, anonymous: true }],
@@ -120,11 +118,7 @@ describe('English anonymity', () => {
         'A junior official said the visit had been postponed.',
       ),
     );
-    const [a, b] = sourceIds(
-      r,
-      'the envoy would arrive on Monday',
-      'the visit had been postponed',
-    );
+    const [a, b] = sourceIds(r, 'the envoy would arrive on Monday', 'the visit had been postponed');
     expect(a).toHaveLength(1);
     expect(b).toHaveLength(1);
     expect(b).not.toEqual(a);

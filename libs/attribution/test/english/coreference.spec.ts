@@ -40,9 +40,7 @@ describe('English coreference of sources', () => {
     expect(b).toEqual(a);
     const source = sourceById(r, a![0]!);
     expect(source).toMatchObject({ name: 'Dana Whitlock', kind: 'person', anonymous: false });
-    expect(source.mentions.map((m) => m.text)).toEqual(
-      expect.arrayContaining(['Whitlock']),
-    );
+    expect(source.mentions.map((m) => m.text)).toEqual(expect.arrayContaining(['Whitlock']));
     expect(r.sources).toHaveLength(1);
   });
 
@@ -124,7 +122,11 @@ describe('English coreference of sources', () => {
         'The ministry said the envoy was handed a protest note.',
       ),
     );
-    const [a, b] = sourceIds(r, 'it had summoned the Turkish envoy', 'the envoy was handed a protest note');
+    const [a, b] = sourceIds(
+      r,
+      'it had summoned the Turkish envoy',
+      'the envoy was handed a protest note',
+    );
     expect(b).toEqual(a);
     expect(sourceById(r, a![0]!).name).toBe('Iraqi Foreign Ministry');
   });

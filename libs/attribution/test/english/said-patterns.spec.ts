@@ -109,14 +109,20 @@ describe('English "X said" frames', () => {
 
   it('reads a quotation after "X said:" as a direct quote', () => {
     const r = run(
-      article('Crossing to stay shut', 'The minister said: “We will not reopen the crossing this week.”'),
+      article(
+        'Crossing to stay shut',
+        'The minister said: “We will not reopen the crossing this week.”',
+      ),
     );
     expectClaim(r, 'We will not reopen the crossing this week', {
       type: 'direct_quote',
       cue: 'said',
       sources: [{ name: /minister/i }],
     });
-    expect(texts(r)).toEqual(['Crossing to stay shut', 'We will not reopen the crossing this week']);
+    expect(texts(r)).toEqual([
+      'Crossing to stay shut',
+      'We will not reopen the crossing this week',
+    ]);
   });
 
   it('reads a one-line article that ends with a closing quotation mark as a sentence, not a headline', () => {

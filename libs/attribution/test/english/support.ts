@@ -60,8 +60,7 @@ export interface ClaimExpectation {
   via?: string[];
 }
 
-const loose = (v: string | RegExp): unknown =>
-  v instanceof RegExp ? expect.stringMatching(v) : v;
+const loose = (v: string | RegExp): unknown => (v instanceof RegExp ? expect.stringMatching(v) : v);
 
 /**
  * Finds the claim with exactly `text` and checks the fields a fact-checker reads. Only the

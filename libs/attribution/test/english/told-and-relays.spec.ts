@@ -139,7 +139,9 @@ describe('English "told" and relay chains', () => {
   });
 
   it('puts a named newspaper in via for "X told The Guardian"', () => {
-    const r = run('Opposition leader Hadi Suleiman told The Guardian that the vote had been rigged.');
+    const r = run(
+      'Opposition leader Hadi Suleiman told The Guardian that the vote had been rigged.',
+    );
     expectClaim(r, 'the vote had been rigged', {
       cue: 'told',
       sources: [{ name: 'Hadi Suleiman' }],
