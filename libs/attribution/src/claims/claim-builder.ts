@@ -4,6 +4,7 @@ import type { EntityRef, SourceRegistry } from '../sources/source-registry';
 import { toOriginal, type NormalizedText } from '../text/normalizer';
 import { quoteAt, type QuoteRegion } from '../text/quotes';
 import type { Paragraph, Sentence } from '../text/segmentation';
+import { ENGLISH_CUES } from '../lexicon/english.lexicon';
 import { CLOSING_QUOTES, OPENING_QUOTES, tokenize } from '../text/tokens';
 import type { ClaimType, Language } from '../types';
 import { checkworthiness } from './checkworthiness';
@@ -140,6 +141,13 @@ export class ClaimBuilder {
       const prev = tokens[i - 1]!;
       if (this.ctx.language === 'en' && tok.key === 'and' && tokens[i + 1]?.key === 'that') {
         cuts.push(tokens[i + 2]?.start ?? tok.end);
+        continue;
+      }
+      // "... by the escalation and urged both sides to ...": a second reporting verb
+      const verb = ENGLISH_CUES.get(tokens[i + 1]?.key ?? '');
+      if (this.ctx.language === 'en' && tok.key === 'and' && verb && !verb.participle && /ed$|ld$|id$|ote$/.test(tokens[i + 1]!.key)) {
+        const after = tokens[i + 2]?.key === 'that' ? tokens[i + 3] : tokens[i + 2];
+        if (after) cuts.push(after.start);
         continue;
       }
       if (prev.text !== '،' && prev.text !== ',') continue;

@@ -38,6 +38,30 @@ const TIME_WORDS = new Set(
 const ANONYMITY = ENGLISH_ANONYMITY.map((p) => p.split(' '));
 /** Titles written with a full stop ("Lt. Col. Omar Al Shamsi"). */
 const TITLES = new Set('mr mrs ms dr prof gen lt col maj capt sgt cpl adm rep sen gov brig st rev hon'.split(' '));
+const COMPANY_ABBREVIATIONS = new Set(['co', 'corp', 'inc', 'ltd', 'plc', 'llc', 'bros', 'jr', 'sr', 'no', 'u', 's']);
+/** A wire service's own caveat closes the quoted claim: ", but Reuters could not verify". */
+const VERIFY_CAVEAT = /^,?\s*(?:but|although|though|and)\s+[^,]{0,60}?\b(?:could|can|was|were|has|have|did)\s+not\s+(?:be\s+)?(?:independently\s+)?(?:verif|confirm)/i;
+/** An -ing clause the writer adds after reported speech: ", sending its shares down 6%". */
+const TRAILING_PARTICIPLE = /,\s+(?:sending|prompting|leaving|forcing|pushing|bringing|raising|causing|triggering|marking|making|taking|dragging|lifting|cutting|ending|extending|adding to)\b/g;
+
+/** Where reported content stops when the sentence goes on in the writer's own voice. */
+function contentStop(text: string, start: number, end: number): number {
+  const slice = text.slice(start, end);
+  let stop = end;
+  TRAILING_PARTICIPLE.lastIndex = 0;
+  const m = TRAILING_PARTICIPLE.exec(slice);
+  if (m) stop = start + m.index;
+  const caveat = /,\s*(?:but|although|though)\s/g;
+  let c: RegExpExecArray | null;
+  while ((c = caveat.exec(slice)) !== null) {
+    if (VERIFY_CAVEAT.test(slice.slice(c.index))) {
+      stop = Math.min(stop, start + c.index);
+      break;
+    }
+  }
+  return stop;
+}
+
 /** Words that end a subject phrase when scanning back from its cue. */
 const SUBJECT_BOUNDARY = new Set(
   'that which who whom whose when while whereas because as if where but since although though after before until is was were are be been being has have had do does did will would can could should may might must not than so said says told'.split(' '),
@@ -105,7 +129,7 @@ export function findEnglishFrames(input: EnglishFrameInput): Frame[] {
     while (s > floor && e - s < 14) {
       const t = tokens[s - 1]!;
       if (!t.word) {
-        if (t.text === '.' && s - 2 >= floor && TITLES.has(keys[s - 2]!)) {
+        if (t.text === '.' && s - 2 >= floor && (TITLES.has(keys[s - 2]!) || COMPANY_ABBREVIATIONS.has(keys[s - 2]!))) {
           s--;
           continue;
         }
@@ -413,6 +437,26 @@ export function findEnglishFrames(input: EnglishFrameInput): Frame[] {
       const k = tokens.findIndex((x) => x.start >= prev.contentEnd);
       return k < 0 ? n : Math.max(0, Math.min(k, i));
     })();
+    // agentless passive: "It was reported that ...", "it has been announced that ..."
+    const passiveAt = keys[i - 1] === 'been' ? i - 2 : i - 1;
+    if (['was', 'is', 'has', 'had', 'have'].includes(keys[passiveAt] ?? '') && (keys[passiveAt - 1] === 'it' || keys[passiveAt] === 'has' || keys[passiveAt] === 'had')) {
+      const c = keys[i + 1] === 'that' ? { token: i + 2 } : null;
+      if (c && tokens[c.token] && keys[passiveAt - 1] === 'it') {
+        const cs = tokens[c.token]!.start;
+        frames.push({
+          cueStart: t.start,
+          cueEnd: t.end,
+          speakers: [],
+          via: [],
+          contentStart: cs,
+          contentEnd: contentStop(input.text, cs, input.end),
+          apparatus: [{ start: tokens[passiveAt - 1]!.start, end: cs }],
+          agentless: true,
+        });
+        i = c.token - 1;
+        continue;
+      }
+    }
     // a second verb of the same subject: "the army said ..., and claimed that ..."
     const prevFrame = frames[frames.length - 1];
     if (keys[i - 1] === 'and' && prevFrame && prevFrame.speakers.length > 0 && prevFrame.contentEnd > t.start && !prevFrame.quoteBound) {
@@ -522,7 +566,7 @@ export function findEnglishFrames(input: EnglishFrameInput): Frame[] {
       speakers,
       via,
       contentStart: cs,
-      contentEnd: c.quote ? c.quote.end : input.end,
+      contentEnd: c.quote ? c.quote.end : contentStop(input.text, cs, input.end),
       apparatus: [{ start: tokens[sub.start]!.start, end: cs }],
       quoteBound: Boolean(c.quote),
       agentless,

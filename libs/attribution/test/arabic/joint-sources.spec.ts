@@ -44,9 +44,7 @@ describe('Arabic joint sources', () => {
   });
 
   it('reads two international bodies «الأمم المتحدة والاتحاد الأوروبي»', () => {
-    const r = extract(
-      'وأعلنت الأمم المتحدة والاتحاد الأوروبي أن مؤتمر المانحين سيعقد في بروكسل.',
-    );
+    const r = extract('وأعلنت الأمم المتحدة والاتحاد الأوروبي أن مؤتمر المانحين سيعقد في بروكسل.');
     const c = claimFor(r, 'مؤتمر المانحين سيعقد في بروكسل');
     expect(sourcesOf(r, c).map((s) => s.name)).toEqual(['United Nations', 'European Union']);
   });

@@ -72,21 +72,18 @@ describe('Arabic outlet voice', () => {
   });
 
   it('drops a dateline on the first line of an article without a headline', () => {
-    const r = extract('بيروت - أ ف ب\nقتل شخصان في غارة على الجنوب. وتواصل القصف على القرى الحدودية.');
+    const r = extract(
+      'بيروت - أ ف ب\nقتل شخصان في غارة على الجنوب. وتواصل القصف على القرى الحدودية.',
+    );
     expect(hasClaim(r, 'أ ف ب')).toBe(false);
-    expect(texts(r)).toEqual([
-      'قتل شخصان في غارة على الجنوب',
-      'وتواصل القصف على القرى الحدودية',
-    ]);
+    expect(texts(r)).toEqual(['قتل شخصان في غارة على الجنوب', 'وتواصل القصف على القرى الحدودية']);
   });
 
   it('drops an inline dateline prefix «بيروت - أ ف ب:» and does not relay through the publisher', () => {
     const r = extract(
       'غارات على الجنوب اللبناني\nبيروت - أ ف ب: قتل شخصان في غارة على الجنوب. وقال مسؤول لوكالة فرانس برس إن الغارة استهدفت منزلاً.',
     );
-    expect(claimFor(r, 'قتل شخصان في غارة على الجنوب').text).toBe(
-      'قتل شخصان في غارة على الجنوب',
-    );
+    expect(claimFor(r, 'قتل شخصان في غارة على الجنوب').text).toBe('قتل شخصان في غارة على الجنوب');
     expect(claimFor(r, 'الغارة استهدفت منزلاً').via).toEqual([]);
   });
 

@@ -36,7 +36,10 @@ describe('Arabic quote-first frames', () => {
     const r = extract('"المعبر سيبقى مغلقاً حتى إشعار آخر"، قالت وزارة الداخلية الأردنية في بيان.');
     const c = claimFor(r, 'المعبر سيبقى مغلقاً حتى إشعار آخر');
     expect(c.type).toBe('direct_quote');
-    expect(sourceOf(r, c)).toMatchObject({ name: 'Jordanian Interior Ministry', kind: 'government' });
+    expect(sourceOf(r, c)).toMatchObject({
+      name: 'Jordanian Interior Ministry',
+      kind: 'government',
+    });
   });
 });
 
@@ -101,10 +104,7 @@ describe('Arabic according-to frames', () => {
     const r = extract(
       'وشهدت المدينة ليلة هادئة. وأصيب جنديان في انفجار عبوة ناسفة، بحسب الجيش العراقي.',
     );
-    expect(texts(r)).toEqual([
-      'وشهدت المدينة ليلة هادئة',
-      'وأصيب جنديان في انفجار عبوة ناسفة',
-    ]);
+    expect(texts(r)).toEqual(['وشهدت المدينة ليلة هادئة', 'وأصيب جنديان في انفجار عبوة ناسفة']);
     expect(r.claims[0]!.sources).toEqual([]);
     expect(sourceOf(r, r.claims[1]!)).toMatchObject({ name: 'Iraqi army', kind: 'government' });
   });

@@ -32,10 +32,7 @@ describe('Arabic direct quotes', () => {
     const r = extract(
       'وقال رئيس الوزراء العراقي مازن العبيدي: "سنعيد بناء الجسر خلال ستة أشهر. وسنعوض أصحاب المحلات المتضررة".',
     );
-    expect(texts(r)).toEqual([
-      'سنعيد بناء الجسر خلال ستة أشهر',
-      'وسنعوض أصحاب المحلات المتضررة',
-    ]);
+    expect(texts(r)).toEqual(['سنعيد بناء الجسر خلال ستة أشهر', 'وسنعوض أصحاب المحلات المتضررة']);
     expect(r.claims.map((c) => c.type)).toEqual(['direct_quote', 'direct_quote']);
     expect(new Set(r.claims.map((c) => c.sources[0]?.id)).size).toBe(1);
     expect(sourceOf(r, r.claims[1]!).name).toBe('مازن العبيدي');

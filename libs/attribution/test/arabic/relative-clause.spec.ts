@@ -10,10 +10,7 @@ describe('Arabic attribution inside a relative clause', () => {
     const r = extract(
       'وجاءت الضربة بعد غارة جوية في بيروت قالت إسرائيل إنها قتلت قائداً بارزاً في الحزب.',
     );
-    expect(texts(r)).toEqual([
-      'وجاءت الضربة بعد غارة جوية في بيروت',
-      'قتلت قائداً بارزاً في الحزب',
-    ]);
+    expect(texts(r)).toEqual(['وجاءت الضربة بعد غارة جوية في بيروت', 'قتلت قائداً بارزاً في الحزب']);
     const [outlet, israel] = r.claims;
     expect(outlet!.type).toBe('unattributed');
     expect(outlet!.sources).toEqual([]);
@@ -23,17 +20,13 @@ describe('Arabic attribution inside a relative clause', () => {
   });
 
   it('splits an unmarked relative clause «مبنى قال الجيش الإسرائيلي إنه ...»', () => {
-    const r = extract(
-      'واستهدفت الغارة مبنى قال الجيش الإسرائيلي إنه يضم مخزناً للأسلحة.',
-    );
+    const r = extract('واستهدفت الغارة مبنى قال الجيش الإسرائيلي إنه يضم مخزناً للأسلحة.');
     expect(texts(r)).toEqual(['واستهدفت الغارة مبنى', 'يضم مخزناً للأسلحة']);
     expect(sourceOf(r, r.claims[1]!)).toMatchObject({ name: 'Israeli army', kind: 'government' });
   });
 
   it('splits «اتفاق أعلنت الأمم المتحدة أنه ...»', () => {
-    const r = extract(
-      'وتأتي الزيارة بعد اتفاق أعلنت الأمم المتحدة أنه سيدخل حيز التنفيذ الأحد.',
-    );
+    const r = extract('وتأتي الزيارة بعد اتفاق أعلنت الأمم المتحدة أنه سيدخل حيز التنفيذ الأحد.');
     const c = claimFor(r, 'سيدخل حيز التنفيذ الأحد');
     expect(c.text).toBe('سيدخل حيز التنفيذ الأحد');
     expect(c.cue).toBe('أعلنت');
@@ -52,9 +45,7 @@ describe('Arabic attribution inside a relative clause', () => {
   });
 
   it('splits a relative clause with a described source «هجوم قال مسؤولون أمريكيون إنه ...»', () => {
-    const r = extract(
-      'وأصيب ثلاثة جنود في هجوم قال مسؤولون أمريكيون إنه نفذ بطائرة مسيرة.',
-    );
+    const r = extract('وأصيب ثلاثة جنود في هجوم قال مسؤولون أمريكيون إنه نفذ بطائرة مسيرة.');
     expect(r.claims).toHaveLength(2);
     const c = claimFor(r, 'نفذ بطائرة مسيرة');
     expect(c.text).toBe('نفذ بطائرة مسيرة');

@@ -28,9 +28,7 @@ describe('Arabic relay chains', () => {
   });
 
   it('reads «قال Y لوكالة رويترز إن» as Y via Reuters', () => {
-    const r = extract(
-      'وقال مسؤول أمريكي لوكالة رويترز إن الطائرات المسيرة أطلقت من داخل العراق.',
-    );
+    const r = extract('وقال مسؤول أمريكي لوكالة رويترز إن الطائرات المسيرة أطلقت من داخل العراق.');
     const c = claimFor(r, 'الطائرات المسيرة أطلقت من داخل العراق');
     expect(c.cue).toBe('قال');
     expect(sourceOf(r, c)).toMatchObject({ name: 'US official', anonymous: true });
@@ -38,9 +36,7 @@ describe('Arabic relay chains', () => {
   });
 
   it('reads «ذكرت وكالة X نقلاً عن Y أن» as Y via X', () => {
-    const r = extract(
-      'وذكرت وكالة فرانس برس نقلاً عن مصدر أمني أن الانفجار أسفر عن مقتل شخصين.',
-    );
+    const r = extract('وذكرت وكالة فرانس برس نقلاً عن مصدر أمني أن الانفجار أسفر عن مقتل شخصين.');
     const c = claimFor(r, 'الانفجار أسفر عن مقتل شخصين');
     expect(c.text).toBe('الانفجار أسفر عن مقتل شخصين');
     expect(sourceOf(r, c).anonymous).toBe(true);
@@ -82,7 +78,11 @@ describe('Arabic relay chains', () => {
       'ونقلت وكالة الأنباء العراقية عن وزير النفط حيدر الساعدي قوله إن الصادرات ارتفعت.',
     );
     const c = claimFor(r, 'الصادرات ارتفعت');
-    expect(sourceOf(r, c)).toMatchObject({ name: 'حيدر الساعدي', kind: 'person', anonymous: false });
+    expect(sourceOf(r, c)).toMatchObject({
+      name: 'حيدر الساعدي',
+      kind: 'person',
+      anonymous: false,
+    });
     expect(viaOf(r, c).map((s) => s.name)).toEqual(['Iraqi News Agency']);
   });
 

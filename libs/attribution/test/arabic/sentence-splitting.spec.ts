@@ -19,16 +19,13 @@ describe('Arabic sentence splitting', () => {
   });
 
   it('does not split after «د.» inside a long title', () => {
-    const r = extract(
-      'وقال رئيس الوزراء العراقي د. مازن العبيدي إن الانتخابات ستجري في موعدها.',
-    );
+    const r = extract('وقال رئيس الوزراء العراقي د. مازن العبيدي إن الانتخابات ستجري في موعدها.');
     expect(r.claims).toHaveLength(1);
     expect(sourceOf(r, r.claims[0]!).name).toBe('مازن العبيدي');
   });
 
   it('does not split after the dotted acronym «أ.ف.ب» and reads it as AFP', () => {
-    const input =
-      'وقال وزير الداخلية اللبناني جميل عساف لوكالة أ.ف.ب إن الحكومة ستعيد فتح المعبر.';
+    const input = 'وقال وزير الداخلية اللبناني جميل عساف لوكالة أ.ف.ب إن الحكومة ستعيد فتح المعبر.';
     const r = extract(input);
     expect(r.claims).toHaveLength(1);
     const c = claimFor(r, 'الحكومة ستعيد فتح المعبر');

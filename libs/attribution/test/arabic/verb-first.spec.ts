@@ -13,7 +13,11 @@ describe('Arabic verb-first frames', () => {
     expect(c.type).toBe('indirect');
     expect(c.cue).toBe('قال');
     expect(c.via).toEqual([]);
-    expect(sourceOf(r, c)).toMatchObject({ name: 'فؤاد الكناني', kind: 'person', anonymous: false });
+    expect(sourceOf(r, c)).toMatchObject({
+      name: 'فؤاد الكناني',
+      kind: 'person',
+      anonymous: false,
+    });
   });
 
   it('reads the feminine verb «وقالت» with a female minister', () => {
