@@ -32,6 +32,9 @@ const LEADING = /[\s،,؛;:\-–—]/u;
 const SECOND_CLAUSE_AR = /^(?:وان|وانه|وانها|وانهم|وبان|وبانه|وبانها)$/;
 const BREAKERS_AR = new Set(['فيما', 'بينما', 'وبينما', 'وفيما']);
 const BREAKERS_EN = new Set(['while', 'whereas']);
+const EN_DANGLING = new Set(['that', 'which', 'who', 'whom', 'while', 'whereas', 'and', 'but', 'as', 'although', 'though', 'because']);
+const AR_DANGLING = new Set(['و', 'فيما', 'بينما', 'التي', 'الذي', 'الذين', 'حيث']);
+
 /** A quotation of this many words or more makes a paraphrase "mixed". */
 const QUOTE_WORDS_FOR_MIXED = 3;
 
@@ -55,6 +58,22 @@ export class ClaimBuilder {
     let { start, end } = p;
     while (start < end && LEADING.test(t[start]!)) start++;
     while (end > start && TRAILING.test(t[end - 1]!)) end--;
+    return { start, end };
+  }
+
+  /**
+   * Drops words left hanging where an attribution was cut out: "a building that" (Israel said
+   * ...), "on Sunday, while" (the ministry said ...).
+   */
+  private trimDanglingWords(p: Piece): Piece {
+    const t = this.ctx.nt.text;
+    let { start, end } = this.trim(p);
+    const dangling = this.ctx.language === 'en' ? EN_DANGLING : AR_DANGLING;
+    for (let guard = 0; guard < 3; guard++) {
+      const m = /(\S+)$/u.exec(t.slice(start, end));
+      if (!m || !dangling.has(m[1]!.toLowerCase())) break;
+      end = this.trim({ start, end: end - m[1]!.length }).end;
+    }
     return { start, end };
   }
 
@@ -82,8 +101,14 @@ export class ClaimBuilder {
     if (!attributed) return 'unattributed';
     const inside = quoteAt(quotes, p.start);
     if (inside && inside.innerStart <= p.start && inside.innerEnd >= p.end) return 'direct_quote';
+    const t = this.ctx.nt.text;
     const partly = quotes.some(
-      (q) => q.words >= QUOTE_WORDS_FOR_MIXED && q.start < p.end && q.end > p.start,
+      (q) =>
+        q.start < p.end &&
+        q.end > p.start &&
+        (q.words >= QUOTE_WORDS_FOR_MIXED ||
+          // an English phrase in quotes ("beyond repair"), unlike a quoted name ("Saraya al-Wadi")
+          (this.ctx.language === 'en' && q.words === 2 && /^[a-z]/.test(t.slice(q.innerStart, q.innerEnd)))),
     );
     return partly ? 'mixed' : 'indirect';
   }
@@ -188,7 +213,8 @@ export class ClaimBuilder {
           tok.key === 'في' &&
           tokens[i + 1]?.key === 'حين');
       if (!isBreak) continue;
-      const cut = tok.text === ';' || tok.text === '؛' ? tok.end : tok.start;
+      // English claims leave the conjunction out; Arabic ones keep «فيما» at their start
+      const cut = tok.text === ';' || tok.text === '؛' || this.ctx.language === 'en' ? tok.end : tok.start;
       if (words(t.slice(s, tok.start)) >= 5 && words(t.slice(cut, p.end)) >= 5) {
         out.push({ start: s, end: tok.start });
         s = cut;
@@ -268,7 +294,8 @@ export class ClaimBuilder {
         cursor = Math.max(cursor, c.end);
       }
       if (cursor < s.end) gaps.push({ start: cursor, end: s.end });
-      for (const g of gaps) {
+      for (const g0 of gaps) {
+        const g = this.trimDanglingWords(g0);
         const text = nt.text.slice(g.start, g.end).trim();
         if (/[?؟]["”»]?$/.test(text)) continue;
         for (const part of this.byBreaker(this.trim(g), quotes)) {

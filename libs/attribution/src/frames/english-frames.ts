@@ -38,6 +38,20 @@ const TIME_WORDS = new Set(
 const ANONYMITY = ENGLISH_ANONYMITY.map((p) => p.split(' '));
 /** Titles written with a full stop ("Lt. Col. Omar Al Shamsi"). */
 const TITLES = new Set('mr mrs ms dr prof gen lt col maj capt sgt cpl adm rep sen gov brig st rev hon'.split(' '));
+/** Documents that speak for their authors: "a report by X", "data from X". */
+const DOCUMENT_WORDS = new Set(
+  'report reports statement statements study survey data figures estimates estimate analysis document documents records filing filings tally count poll review assessment audit letter release communique readout transcript'.split(' '),
+);
+const englishModifierWord = (k: string): boolean => ['new', 'latest', 'recent', 'joint', 'official', 'preliminary', 'annual', 'internal', 'confidential', 'leaked', 'court', 'police', 'government', 'written', 'separate'].includes(k);
+const isOutletMention = (m: MentionInfo): boolean =>
+  m.gazetteer?.kind === 'outlet' || m.gazetteer?.kind === 'agency' || Boolean(m.head?.outletType);
+
+/** "a building that Israel said housed weapons": the pronoun belongs to the attribution. */
+const RELATIVE_PRONOUNS = new Set(['that', 'which', 'who', 'whom']);
+
+/** Words after which a new reporting clause may start inside reported content. */
+const CLAUSE_BREAK = new Set(['whereas', 'while', 'but', ';']);
+
 const COMPANY_ABBREVIATIONS = new Set(['co', 'corp', 'inc', 'ltd', 'plc', 'llc', 'bros', 'jr', 'sr', 'no', 'u', 's']);
 /** A wire service's own caveat closes the quoted claim: ", but Reuters could not verify". */
 const VERIFY_CAVEAT = /^,?\s*(?:but|although|though|and)\s+[^,]{0,60}?\b(?:could|can|was|were|has|have|did)\s+not\s+(?:be\s+)?(?:independently\s+)?(?:verif|confirm)/i;
@@ -98,6 +112,36 @@ export function findEnglishFrames(input: EnglishFrameInput): Frame[] {
     return false;
   };
 
+  /** The end of a source phrase that starts at `k`: before a comma, "that", "citing" or a quote. */
+  const phraseEnd = (k: number): number => {
+    let e = k;
+    while (e < n && e - k < 12) {
+      const x = tokens[e]!;
+      if (isComma(x) || x.text === '.' || x.text === ':' || OPENING_QUOTES.has(x.text) || x.text === '"') break;
+      if (keys[e] === 'that' || keys[e] === 'citing' || keys[e] === 'who' || keys[e] === 'which') break;
+      if (ENGLISH_CUES.has(keys[e]!) && !/^[A-Z]/.test(x.text) && e > k) break;
+      e++;
+    }
+    return e;
+  };
+
+  /**
+   * The speakers named by tokens [a, e): "a report by The Guardian" is The Guardian,
+   * "figures from the central bank" is the central bank, "court documents" stay themselves.
+   */
+  const speakersOf = (a: number, e: number): MentionInfo[] => {
+    let k = a;
+    if (['a', 'an', 'the', 'its', 'their'].includes(keys[k]!)) k++;
+    while (k < e && (DOCUMENT_WORDS.has(keys[k]!) || englishModifierWord(keys[k]!))) k++;
+    if (k > a && k < e && DOCUMENT_WORDS.has(keys[k - 1]!) && ['by', 'from', 'of', 'published', 'released', 'issued', 'compiled'].includes(keys[k]!)) {
+      let o = k + 1;
+      if (['by', 'from'].includes(keys[o]!)) o++;
+      const owner = interpretEnglishPhrase(tokens, keys, o, e, gazetteer);
+      if (owner.length) return owner;
+    }
+    return interpretEnglishPhrase(tokens, keys, a, e, gazetteer);
+  };
+
   /** Start of the subject phrase that ends at token `end` (exclusive), scanning back. */
   const subjectBefore = (end: number, floor: number): { start: number; anonymous: boolean; end: number } | null => {
     let e = end;
@@ -129,7 +173,7 @@ export function findEnglishFrames(input: EnglishFrameInput): Frame[] {
     while (s > floor && e - s < 14) {
       const t = tokens[s - 1]!;
       if (!t.word) {
-        if (t.text === '.' && s - 2 >= floor && (TITLES.has(keys[s - 2]!) || COMPANY_ABBREVIATIONS.has(keys[s - 2]!))) {
+        if (t.text === '.' && s - 2 >= floor && (TITLES.has(keys[s - 2]!) || COMPANY_ABBREVIATIONS.has(keys[s - 2]!) || tokens[s - 2]!.text.includes('.'))) {
           s--;
           continue;
         }
@@ -198,6 +242,12 @@ export function findEnglishFrames(input: EnglishFrameInput): Frame[] {
           if (m.gazetteer?.kind === 'outlet' || m.gazetteer?.kind === 'agency' || m.head?.outletType) via.push(m);
       }
       k = r;
+    }
+    // "said in a joint letter that ...": a "that", a colon or a quotation shortly after
+    for (let a = k; a < n && a - k < 9; a++) {
+      const x = tokens[a]!;
+      if (isComma(x) || x.text === '.' || (ENGLISH_CUES.has(keys[a]!) && a > k)) break;
+      if (keys[a] === 'that' && a > k && PREPOSITIONS.has(keys[k]!)) return { token: a + 1, via };
     }
     for (let guard = 0; guard < 12 && k < n; guard++) {
       const t = tokens[k]!;
@@ -271,27 +321,18 @@ export function findEnglishFrames(input: EnglishFrameInput): Frame[] {
     const t = tokens[i]!;
     if (!t.word || inQuote(t)) continue;
 
-    // "according to X"
+    // "according to X", "according to a report by X citing Y"
     if (keys[i] === 'according' && keys[i + 1] === 'to') {
-      let e = i + 2;
-      while (e < n && isNounPhraseToken(tokens[e]!, gazetteer, keys, e) && !isComma(tokens[e])) e++;
-      const speakers = interpretEnglishPhrase(tokens, keys, i + 2, e, gazetteer);
-      if (speakers.length === 0) continue;
+      let e = phraseEnd(i + 2);
+      let sp = speakersOf(i + 2, e);
+      if (sp.length === 0) continue;
       let via: MentionInfo[] = [];
-      let sp = speakers;
-      // "according to a report by X citing Y"
-      if (keys[e] === 'citing' || (isComma(tokens[e]) && keys[e + 1] === 'citing')) {
-        const c = keys[e] === 'citing' ? e + 1 : e + 2;
-        let ce = c;
-        while (
-          ce < n &&
-          isNounPhraseToken(tokens[ce]!, gazetteer, keys, ce) &&
-          !isComma(tokens[ce])
-        )
-          ce++;
-        const cited = interpretEnglishPhrase(tokens, keys, c, ce, gazetteer);
+      const citingAt = keys[e] === 'citing' ? e : isComma(tokens[e]) && keys[e + 1] === 'citing' ? e + 1 : -1;
+      if (citingAt >= 0) {
+        const ce = phraseEnd(citingAt + 1);
+        const cited = speakersOf(citingAt + 1, ce);
         if (cited.length) {
-          via = speakers;
+          via = sp.filter(isOutletMention);
           sp = cited;
           e = ce;
         }
@@ -307,7 +348,7 @@ export function findEnglishFrames(input: EnglishFrameInput): Frame[] {
             speakers: sp,
             via,
             contentStart: tokens[c]!.start,
-            contentEnd: input.end,
+            contentEnd: contentStop(input.text, tokens[c]!.start, input.end),
             apparatus: [{ start: t.start, end: tokens[c]!.start }],
           });
         i = c - 1;
@@ -315,11 +356,14 @@ export function findEnglishFrames(input: EnglishFrameInput): Frame[] {
         const prev = frames[frames.length - 1];
         const from = prev ? prev.contentEnd : input.start;
         const q = input.quotes.find(
-          (x) =>
-            x.end <= t.start &&
-            x.start >= from &&
-            /^[\s,]*$/.test(input.text.slice(x.end, t.start)),
+          (x) => x.end <= t.start && x.start >= from && /^[\s,]*$/.test(input.text.slice(x.end, t.start)),
         );
+        // an appositive after the source belongs to the attribution: ", a harbour official."
+        let tail = e;
+        if (isComma(tokens[e]) && tokens[e + 1] && /^[a-z]/.test(tokens[e + 1]!.text)) {
+          tail = e + 1;
+          while (tail < n && tokens[tail]!.text !== '.' && !isComma(tokens[tail])) tail++;
+        }
         frames.push({
           cueStart: t.start,
           cueEnd: tokens[i + 1]!.end,
@@ -327,10 +371,10 @@ export function findEnglishFrames(input: EnglishFrameInput): Frame[] {
           via,
           contentStart: q ? q.start : Math.min(from, t.start),
           contentEnd: q ? q.end : t.start,
-          apparatus: [{ start: t.start, end: tokens[e - 1]?.end ?? t.end }],
+          apparatus: [{ start: t.start, end: tokens[tail - 1]?.end ?? t.end }],
           quoteBound: Boolean(q),
         });
-        i = e - 1;
+        i = tail - 1;
       }
       continue;
     }
@@ -382,14 +426,14 @@ export function findEnglishFrames(input: EnglishFrameInput): Frame[] {
       if (keys[e] !== 'as' || keys[e + 1] !== 'saying' || !sub) continue;
       const y = interpretEnglishPhrase(tokens, keys, i + 1, e, gazetteer);
       const x = interpretEnglishPhrase(tokens, keys, sub.start, sub.end, gazetteer);
-      const k = keys[e + 2] === 'that' ? e + 3 : e + 2;
+      const k = keys[e + 2] === 'that' || tokens[e + 2]?.text === ':' || tokens[e + 2]?.text === ',' ? e + 3 : e + 2;
       if (!y.length || k >= n) continue;
       const q = input.quotes.find((r) => r.start === tokens[k]!.start);
       frames.push({
         cueStart: t.start,
         cueEnd: tokens[e + 1]!.end,
         speakers: y,
-        via: x,
+        via: x.filter(isOutletMention), // a spokesman quoting a minister is not a relay
         contentStart: q ? q.start : tokens[k]!.start,
         contentEnd: q ? q.end : input.end,
         apparatus: [{ start: tokens[sub.start]!.start, end: tokens[k]!.start }],
@@ -405,8 +449,7 @@ export function findEnglishFrames(input: EnglishFrameInput): Frame[] {
     const afterQuoteOrComma =
       prevTok && (isComma(prevTok) || CLOSING_QUOTES.has(prevTok.text) || prevTok.text === '"');
     if (afterQuoteOrComma && i > 1 && cue.lemma !== 'tell') {
-      let e = i + 1;
-      while (e < n && isNounPhraseToken(tokens[e]!, gazetteer, keys, e) && !isComma(tokens[e])) e++;
+      const e = phraseEnd(i + 1);
       const speakers = e > i + 1 ? interpretEnglishPhrase(tokens, keys, i + 1, e, gazetteer) : [];
       const restIsApposition =
         e >= n ||
@@ -434,12 +477,27 @@ export function findEnglishFrames(input: EnglishFrameInput): Frame[] {
     const floor = (() => {
       const prev = frames[frames.length - 1];
       if (!prev) return 0;
+      if (prev.contentEnd > t.start && !prev.quoteBound) {
+        // "the army said ..., whereas the group said ...": a new subject after a clause break
+        let b = i - 1;
+        while (b > 0 && tokens[b]!.start > prev.contentStart && !CLAUSE_BREAK.has(keys[b]!)) b--;
+        return CLAUSE_BREAK.has(keys[b]!) ? b + 1 : n;
+      }
       const k = tokens.findIndex((x) => x.start >= prev.contentEnd);
       return k < 0 ? n : Math.max(0, Math.min(k, i));
     })();
     // agentless passive: "It was reported that ...", "it has been announced that ..."
     const passiveAt = keys[i - 1] === 'been' ? i - 2 : i - 1;
     if (['was', 'is', 'has', 'had', 'have'].includes(keys[passiveAt] ?? '') && (keys[passiveAt - 1] === 'it' || keys[passiveAt] === 'has' || keys[passiveAt] === 'had')) {
+      // "Drones flew low over the valley, it was reported."
+      if (keys[passiveAt - 1] === 'it' && isComma(tokens[passiveAt - 2]) && (i + 1 >= n || tokens[i + 1]!.text === '.')) {
+        const frame = finalFrame(passiveAt - 1, i, i + 1, [], true);
+        if (frame) {
+          frames.push({ ...frame, agentless: true });
+          i = n;
+          continue;
+        }
+      }
       const c = keys[i + 1] === 'that' ? { token: i + 2 } : null;
       if (c && tokens[c.token] && keys[passiveAt - 1] === 'it') {
         const cs = tokens[c.token]!.start;
@@ -567,7 +625,7 @@ export function findEnglishFrames(input: EnglishFrameInput): Frame[] {
       via,
       contentStart: cs,
       contentEnd: c.quote ? c.quote.end : contentStop(input.text, cs, input.end),
-      apparatus: [{ start: tokens[sub.start]!.start, end: cs }],
+      apparatus: [{ start: tokens[RELATIVE_PRONOUNS.has(keys[sub.start - 1] ?? '') ? sub.start - 1 : sub.start]!.start, end: cs }],
       quoteBound: Boolean(c.quote),
       agentless,
     });

@@ -29,6 +29,12 @@ export const englishModifier = (key: string) => modifiers.get(key);
 const isCapitalised = (t: Token): boolean => /^[A-Z]/.test(t.text);
 
 const PREPOSITIONS = new Set(['of', 'from', 'at', 'for', 'in', 'with', 'on', 'to']);
+/** Words that make a capitalised name an organisation rather than a person. */
+const ORGANISATION_WORDS = new Set(
+  'co corp inc ltd plc llc group company bank ministry council agency authority association union party forces army airways air gas oil petroleum energy holdings capital partners news times post press network institute university hospital fund foundation commission court police office department committee coalition front movement brigade brigades guard guards international global organisation organization service services trust league federation club'.split(' '),
+);
+/** The head given to a person named without a title noun ("Dana Whitlock said"). */
+const PERSON_HEAD = HEAD_NOUNS.find((h) => h.lemma === 'people')!;
 /** Courtesy and rank titles, left out of a person's name ("Lt. Col. Omar Al Shamsi"). */
 export const ENGLISH_TITLES = new Set(
   'mr mrs ms miss dr prof gen lt col maj capt sgt cpl adm rep sen gov brig st rev hon sheikh president minister colonel general major captain judge justice lord sir dame'.split(' '),
@@ -118,10 +124,11 @@ function interpretOne(
   const definite = keys[a] === 'the';
   const determiner = definite || keys[a] === 'a' || keys[a] === 'an';
   const s = determiner ? a + 1 : a;
-  // the whole phrase is a known name: "the U.S. State Department", "Reuters"
-  const whole = gazetteer.matchAt(keys, s, keys[s], tokens[s]?.text);
-  if (whole && s + whole.length === b) {
-    return { ...base, start: tokens[s]!.start, form: 'gazetteer', gazetteer: whole.entry };
+  // the whole phrase is a known name: "The Guardian", "the U.S. State Department", "Reuters"
+  for (const at of [a, s]) {
+    const whole = gazetteer.matchAt(keys, at, keys[at], tokens[at]?.text);
+    if (whole && at + whole.length === b)
+      return { ...base, start: tokens[at]!.start, form: 'gazetteer', gazetteer: whole.entry };
   }
   // find the head noun: the last one before a prepositional complement ("an officer from the
   // police station"), else the last one
@@ -190,6 +197,13 @@ function interpretOne(
   }
   // a name: capitalised words
   const caps = tokens.slice(s, b).filter((t) => t.word);
+  // "fire chief Tomas Reyes", "harbour master Lina Okafor": a title we do not know, then a name
+  let run = b;
+  while (run > s && (isCapitalised(tokens[run - 1]!) || !tokens[run - 1]!.word)) run--;
+  if (run > s && run < b && caps.length <= 7 && tokens.slice(s, run).every((t) => /^[a-z]/.test(t.text) || !t.word)) {
+    const ns = skipTitles(tokens, keys, run, b);
+    return { ...mention, start: tokens[s]!.start, form: 'named', head: PERSON_HEAD, name: { start: tokens[ns]!.start, end: last.end } };
+  }
   if (
     caps.length > 0 &&
     caps.length <= 5 &&
@@ -199,14 +213,23 @@ function interpretOne(
     if (g && s + g.length === b) return { ...mention, form: 'gazetteer', gazetteer: g.entry };
     const ns = skipTitles(tokens, keys, s, b);
     const title = keys[s];
+    const words = tokens.slice(ns, b).filter((t) => t.word);
+    const personLike =
+      ns > s || (words.length >= 2 && words.length <= 4 && !words.some((t) => ORGANISATION_WORDS.has(t.key)));
     const gender = title === 'mr' ? 'm' : title === 'ms' || title === 'mrs' || title === 'miss' ? 'f' : undefined;
     return {
       ...mention,
       start: tokens[s]!.start,
       form: 'named',
       gender,
+      head: personLike ? PERSON_HEAD : undefined,
       name: { start: tokens[ns]!.start, end: last.end },
     };
+  }
+  // a description with a head we do not know: "a dock worker", "the civil defence"
+  const wordsIn = tokens.slice(a, b).filter((t) => t.word);
+  if (determiner && wordsIn.length <= 5 && wordsIn.every((t) => /^[a-z]/.test(t.text))) {
+    return { ...mention, start: first.start, form: 'description' };
   }
   return null;
 }

@@ -250,6 +250,14 @@ export const HEAD_NOUNS: HeadNoun[] = [
     enForms: { sg: ['member'], pl: ['members'] },
   },
   {
+    lemma: 'people',
+    en: { sg: 'person', pl: 'people' },
+    kind: person(),
+    anonymous: true,
+    ar: { sg: ['شخص'], pl: ['أشخاص'] },
+    enForms: { sg: ['person', 'insider'], pl: ['people', 'persons', 'insiders'] },
+  },
+  {
     lemma: 'leader',
     en: { sg: 'leader', pl: 'leaders' },
     kind: person(),

@@ -121,7 +121,12 @@ export function segment(text: string, language: Language): Segmentation {
       const start = lineStart + lead;
       const end = start + line.length;
       const index = paragraphs.length;
-      const headline = index === 0 && !/[.!؟?]$/.test(line) && line.length <= 300;
+      // a first line that does not end like a sentence, in an article of more than one line
+      const headline =
+        index === 0 &&
+        !/[.!؟?]["”»’']*$/.test(line) &&
+        line.length <= 300 &&
+        text.slice(lineEnd).trim().length > 0;
       const furniture = !headline && isFurniture(line, language);
       let bodyStart = start;
       if (!headline && !furniture && bodyParagraphs === 0) {

@@ -100,6 +100,30 @@ describe('Arabic according-to frames', () => {
     expect(sourceOf(r, c).name).toBe('حيدر الساعدي');
   });
 
+  it('reads a trailing «نقلاً عن مصادر طبية» with no outlet as the sources themselves', () => {
+    const r = extract('وقتل ثلاثة مدنيين في القصف، نقلاً عن مصادر طبية.');
+    const c = claimFor(r, 'وقتل ثلاثة مدنيين في القصف');
+    expect(c.text).toBe('وقتل ثلاثة مدنيين في القصف');
+    expect(c.cue).toMatch(/^نقلا/);
+    expect(c.via).toEqual([]);
+    expect(sourceOf(r, c)).toMatchObject({ name: 'medical sources', anonymous: true });
+  });
+
+  it('reads «وفقاً لما ذكرته وكالة رويترز» as Reuters', () => {
+    const r = extract('وتراجع سعر الدينار إلى أدنى مستوى له، وفقاً لما ذكرته وكالة رويترز.');
+    const c = claimFor(r, 'وتراجع سعر الدينار إلى أدنى مستوى له');
+    expect(c.text).toBe('وتراجع سعر الدينار إلى أدنى مستوى له');
+    expect(c.type).toBe('indirect');
+    expect(sourceOf(r, c)).toMatchObject({ name: 'Reuters', kind: 'agency' });
+  });
+
+  it('reads «على لسان المتحدث باسمها» + name as the spokesman', () => {
+    const r = extract('وأعلنت الحكومة حظر التجول في المدينة، على لسان المتحدث باسمها باسل العمري.');
+    const c = claimFor(r, 'حظر التجول في المدينة');
+    expect(c.cue).toBe('على لسان');
+    expect(sourceOf(r, c)).toMatchObject({ name: 'باسل العمري', kind: 'person' });
+  });
+
   it('keeps the unattributed sentence before an according-to sentence in the outlet voice', () => {
     const r = extract(
       'وشهدت المدينة ليلة هادئة. وأصيب جنديان في انفجار عبوة ناسفة، بحسب الجيش العراقي.',

@@ -119,6 +119,15 @@ describe('Arabic verb-first frames', () => {
     expect(sourceOf(r, c)).toMatchObject({ name: 'Reuters', kind: 'agency', anonymous: false });
   });
 
+  it('skips «في بيان» between a gazetteer ministry and «إن»', () => {
+    const r = extract('وقالت وزارة الخارجية القطرية في بيان إن الدوحة مستعدة لاستضافة جولة جديدة.');
+    expect(r.claims).toHaveLength(1);
+    const c = claimFor(r, 'الدوحة مستعدة لاستضافة جولة جديدة');
+    expect(c.text).toBe('الدوحة مستعدة لاستضافة جولة جديدة');
+    expect(sourceOf(r, c)).toMatchObject({ name: 'Qatari Foreign Ministry', kind: 'government' });
+    expect(r.sources).toHaveLength(1);
+  });
+
   it('reads the present tense «ويقول» with an expert', () => {
     const r = extract(
       'ويقول الخبير الاقتصادي ماهر السعدي إن أسعار الوقود سترتفع بنسبة عشرة في المئة.',
