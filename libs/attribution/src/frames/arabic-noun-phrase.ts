@@ -100,8 +100,25 @@ const BOUNDARY = new Set(
     'قوله',
     'قولها',
     'قولهم',
+    'طلبت',
+    'فضلت',
+    'رفضت',
+    'اشترطت',
+    'طالبا',
+    'مفضلا',
+    'رافضا',
+    'جهته',
+    'جهتها',
+    'جهتهم',
   ].map(normalizeKey),
 );
+
+/** Number words before a head: «ثلاثة مصادر», «عدة مسؤولين». */
+const QUANTIFIERS = new Set(
+  ['اثنان', 'اثنين', 'ثلاثة', 'أربعة', 'خمسة', 'ستة', 'سبعة', 'ثمانية', 'تسعة', 'عشرة', 'عدة', 'بعض', 'أحد', 'إحدى', 'كبار', 'عدد'].map(normalizeKey),
+);
+/** «باسم الوزارة», «باسمها»: "speaking for". */
+const ON_BEHALF = /^باسم(?:ه|ها|هم|هما)?$/;
 
 export interface ArabicPhraseContext {
   tokens: readonly Token[];
@@ -178,7 +195,7 @@ function nameRun(ctx: ArabicPhraseContext, i: number, allowDefiniteFirst: boolea
     const k = ctx.keys[j]!;
     if (j === i && !allowDefiniteFirst && k.startsWith('ال')) break;
     if (j > i && (arabicHead(k) || nationalityAt(ctx, j) || arabicModifier(k))) break;
-    if (j > i && k.startsWith('و') && (arabicHead(k.slice(1)) || gazetteerAt(ctx, j))) break;
+    if (k.startsWith('و') && (arabicHead(k.slice(1)) || gazetteerAt(ctx, j) || nationalityAt(ctx, j))) break;
     j++;
   }
   return j;
@@ -233,7 +250,9 @@ const PERSON_TITLES_WITHOUT_NAMES = new Set([
 ]);
 
 function parseConjunct(ctx: ArabicPhraseContext, start: number): PhraseResult | null {
-  const q = skipQuotes(ctx, start);
+  let q = skipQuotes(ctx, start);
+  while (q < ctx.limit - 1 && ctx.tokens[q]?.word && QUANTIFIERS.has(ctx.keys[q]!) && arabicHead(ctx.keys[q + 1] === 'من' ? (ctx.keys[q + 2] ?? '') : ctx.keys[q + 1]!))
+    q += ctx.keys[q + 1] === 'من' ? 2 : 1;
   const tok = ctx.tokens[q];
   if (!tok || !tok.word || q >= ctx.limit) return null;
   /** Consumes the closing marks of a name that was opened in quotes («صحيفة “ذا ناشيونال”»). */
@@ -285,7 +304,10 @@ function parseConjunct(ctx: ArabicPhraseContext, start: number): PhraseResult | 
     };
     let i = q + 1;
     if (head.head.outletType) {
-      // «صحيفة “ذا ناشيونال”», «وكالة رويترز», «قناة الجزيرة»
+      // «صحيفة “ذا ناشيونال”», «وكالة رويترز», «القناة الرياضية المغربية «الرياضية»»
+      let a = i;
+      while (a < ctx.limit && a - i < 3 && ctx.tokens[a]?.word && !gazetteerAt(ctx, a) && (nationalityAt(ctx, a) || (ctx.keys[a]!.startsWith('ال') && !isBoundary(ctx, a)))) a++;
+      if (a > i && (isQuoteMark(ctx.tokens[a]?.text ?? '') || gazetteerAt(ctx, a))) i = a;
       const n = skipQuotes(ctx, i);
       const named = gazetteerAt(ctx, n);
       if (named) {
@@ -314,44 +336,48 @@ function parseConjunct(ctx: ArabicPhraseContext, start: number): PhraseResult | 
         }
       }
     }
-    // complement of an institution or a title: «وزارة الخارجية», «المتحدث باسم الجيش»
+    // complement of an institution or a title: «وزارة الخارجية», «رئيس الوزراء», «المتحدث باسم الجيش»
     const complementStart = i;
-    if (ctx.keys[i] === 'باسم') i++;
-    while (i < ctx.limit && ctx.tokens[i]?.word && !isBoundary(ctx, i)) {
-      const k = ctx.keys[i]!;
+    if (ON_BEHALF.test(ctx.keys[i] ?? '')) {
+      i++;
       const g = gazetteerAt(ctx, i);
-      if (g) {
-        mention.nationality ??= g.entry.type === 'country' ? g.entry : undefined;
-        i += g.length;
-        continue;
-      }
-      if (nationalityAt(ctx, i) || arabicModifier(k)) break;
-      if (k.startsWith('ال') && !arabicHead(k) && i - complementStart < 3) {
+      if (g) i += g.length;
+      else if (ctx.tokens[i]?.word && arabicHead(ctx.keys[i]!)) {
         i++;
-        continue;
+        while (i < ctx.limit && ctx.tokens[i]?.word && ctx.keys[i]!.startsWith('ال') && !isBoundary(ctx, i) && i - complementStart < 4 && !nationalityAt(ctx, i)) i++;
       }
-      if (
-        arabicHead(k) &&
-        !arabicHead(k)!.definite &&
-        i === complementStart &&
-        head.head.institution
-      ) {
-        i++;
-        continue;
+    } else if (!head.definite) {
+      // an indefinite head takes a definite complement (idafa); «الوزير الكناني» is a name
+      while (i < ctx.limit && ctx.tokens[i]?.word && !isBoundary(ctx, i)) {
+        const k = ctx.keys[i]!;
+        const g = gazetteerAt(ctx, i);
+        if (g) {
+          mention.nationality ??= g.entry.type === 'country' ? g.entry : undefined;
+          i += g.length;
+          continue;
+        }
+        if (nationalityAt(ctx, i) || arabicModifier(k)) break;
+        if (k.startsWith('ال') && i - complementStart < 3) {
+          i++;
+          continue;
+        }
+        if (arabicHead(k) && !arabicHead(k)!.definite && i === complementStart && head.head.institution) {
+          i++;
+          continue;
+        }
+        break;
       }
-      break;
     }
-    // an institution's own name goes on: «المركز الوطني للأمن السيبراني», «... للتعبئة العامة والإحصاء»
-    if (head.head.institution) {
+    // an institution's own name goes on: «المديرية العامة للأمن الوطني», «... للتعبئة العامة والإحصاء»
+    if (head.head.institution && !head.head.outletType) {
       let j = i;
       while (j < ctx.limit && ctx.tokens[j]?.word && j - complementStart < 8) {
         const k = ctx.keys[j]!;
-        const prior = j > q + 1;
-        if (prior && (k.startsWith('لل') || k.startsWith('وال')) && !arabicHead(k.slice(2)) && !arabicHead('ال' + k.slice(2))) j++;
-        else if (prior && j > i && k.startsWith('ال') && !isBoundary(ctx, j) && !arabicHead(k)) j++;
+        const named = j > q + 1 || head.definite;
+        if (named && j > q + 1 && (k.startsWith('لل') || k.startsWith('وال')) && !arabicHead(k.slice(2)) && !arabicHead('ال' + k.slice(2))) j++;
+        else if (named && k.startsWith('ال') && !isBoundary(ctx, j) && !arabicHead(k) && !nationalityAt(ctx, j)) j++;
         else break;
       }
-      if (j > i && ctx.keys[i]!.startsWith('لل') && i === q + 1) j = i;
       i = j;
     }
     const hadComplement = i > complementStart;
@@ -377,13 +403,21 @@ function parseConjunct(ctx: ArabicPhraseContext, start: number): PhraseResult | 
     if (hadComplement && mention.form === 'anaphor') mention.form = 'description';
     if (mention.form === 'anaphor' && (mention.nationality || mention.modifiers.length > 1))
       mention.form = 'description';
-    // «مصدر في وزارة الداخلية»
-    if ((head.head.lemma === 'source' || head.head.lemma === 'official') && ctx.keys[i] === 'في') {
+    // «مصدر في وزارة الداخلية», «خبراء في المياه»
+    if (!head.head.institution && ctx.keys[i] === 'في') {
       const g = gazetteerAt(ctx, i + 1);
-      if (g) {
-        i += 1 + g.length;
-        mention.end = ctx.tokens[i - 1]!.end;
+      const h = arabicHead(ctx.keys[i + 1] ?? '');
+      if (g) i += 1 + g.length;
+      else if (h && !h.head.institution) {
+        /* «في الشهود»: not a domain */
+      } else if (ctx.keys[i + 1]?.startsWith('ال') && !isBoundary(ctx, i + 1)) {
+        i += 2;
+        if (ctx.keys[i]?.startsWith('ال') && !isBoundary(ctx, i) && !isComplementiser(ctx.keys[i])) i++;
+      } else if (h) {
+        i += 2;
+        while (i < ctx.limit && ctx.keys[i]?.startsWith('ال') && !isBoundary(ctx, i) && i - q < 8) i++;
       }
+      mention.end = ctx.tokens[i - 1]!.end;
     }
     // a name after a title: «وزير الخارجية العراقي فؤاد حسين»
     if (!head.head.institution && !PERSON_TITLES_WITHOUT_NAMES.has(head.head.lemma)) {
