@@ -23,7 +23,7 @@ const key = (s: string): string[] =>
 const ACCORDING_TO = ARABIC_ACCORDING_TO.map(key).sort((a, b) => b.length - a.length);
 const AGENTLESS = new Set(ARABIC_AGENTLESS_HEADS.map(normalizeKey));
 const ANONYMITY = ARABIC_ANONYMITY.map(key);
-const RELATIVE_BEFORE_CUE = new Set(['ما', 'مما', 'بما', 'عما', 'لما', 'فيما'].map(normalizeKey));
+const RELATIVE_BEFORE_CUE = new Set(['ما', 'مما', 'بما', 'عما', 'لما'].map(normalizeKey));
 const NEGATION = new Set(['لم', 'لا', 'لن', 'ما', 'ولم', 'ولا', 'عدم', 'دون'].map(normalizeKey));
 /** Documents that speak for their author: «بيانات الجهاز», «تقرير للأمم المتحدة», «بلاغ للوزارة». */
 const DOCUMENTS = new Set(
@@ -42,6 +42,21 @@ const INTERVIEW = new Set(
   ),
 );
 const MAX_GAP = 28;
+/** Verbs that withhold a name: «طلب / فضّل / رفض / اشترط عدم الكشف عن اسمه», «لم يرغب في ...». */
+const WITHHOLDING = new Set(
+  ['طلب', 'طلبت', 'طلبوا', 'فضل', 'فضلت', 'فضلوا', 'رفض', 'رفضت', 'رفضوا', 'اشترط', 'اشترطت', 'طالبا', 'طالبة', 'مفضلا', 'مفضلة', 'رافضا', 'رافضة', 'مشترطا', 'يرغب', 'ترغب', 'يرغبون'].map(normalizeKey),
+);
+const NAME_WORD = /^(?:اسم|هوي|تعريف|هويه)/;
+
+/** Tokens an anonymity clause at `k` covers (0 when there is none). */
+function anonymityAt(keys: readonly string[], k: number): number {
+  const p = ANONYMITY.find((x) => phraseAt(keys, k, x));
+  const w = keys[k]?.replace(/^و/, '') ?? '';
+  if (WITHHOLDING.has(w) || (keys[k] === 'لم' && WITHHOLDING.has(keys[k + 1] ?? ''))) {
+    for (let j = k + 1; j < keys.length && j - k < 7; j++) if (NAME_WORD.test(keys[j]!)) return j - k + 1;
+  }
+  return p ? p.length : 0;
+}
 
 export interface ArabicFrameInput {
   text: string;
@@ -198,10 +213,10 @@ export function findArabicFrames(input: ArabicFrameInput): Frame[] {
     let anonymous = false;
     for (let k = from; k < Math.min(tokens.length, from + MAX_GAP); k++) {
       const t = tokens[k]!;
-      const anon = ANONYMITY.find((p) => phraseAt(keys, k, p));
-      if (anon) {
+      const anon = anonymityAt(keys, k);
+      if (anon > 0) {
         anonymous = true;
-        k += anon.length - 1;
+        k += anon - 1;
         continue;
       }
       const c = complementAt(ctx, k, cue, input.quotes);
@@ -272,16 +287,19 @@ export function findArabicFrames(input: ArabicFrameInput): Frame[] {
       let c: ArabicPhraseContext = ctx;
       if (
         acc[acc.length - 1] === 'ل' ||
-        acc[acc.length - 1] === 'وفقا' ||
-        acc[acc.length - 1] === 'طبقا'
+        acc[acc.length - 1]!.endsWith('وفقا') ||
+        acc[acc.length - 1]!.endsWith('طبقا')
       ) {
         const nt = tokens[j];
         if (nt?.key === 'ل') j++;
         else if (nt?.key.startsWith('لل')) c = stripLamAlef(ctx, j);
         else if (nt?.key.startsWith('ل')) c = stripClitic(ctx, j, 1);
       }
-      if (acc[0] === 'حسبما' || acc[0] === 'وحسبما') {
-        const v = tokens[j] && arabicCue(tokens[j]!.key);
+      // «حسبما أفاد X», «بحسب ما ذكرت X», «وفقاً لما ذكرته وكالة X»
+      if (['ما', 'لما'].includes(keys[j] ?? '') && !acc[0]!.endsWith('حسبما')) j++;
+      if (acc[0]!.endsWith('حسبما') || ['ما', 'لما'].includes(keys[j - 1] ?? '')) {
+        const k = keys[j] ?? '';
+        const v = arabicCue(k) ?? arabicCue(k.replace(/(?:ه|ها|هم)$/, ''));
         if (v) j++;
       }
       const sp = speakersOrDocument(c, j);
@@ -296,7 +314,7 @@ export function findArabicFrames(input: ArabicFrameInput): Frame[] {
           if (tokens[k] && normalizeKey('فإن') === tokens[k]!.key) k++;
           if (tokens[k]) {
             pushFrame({
-              cueStart: cueText.start,
+              cueStart: cueText.start + (acc[0]!.startsWith('و') ? 1 : 0),
               cueEnd: tokens[i + acc.length - 1]!.end,
               speakers: sp.mentions,
               via: [],
@@ -447,7 +465,7 @@ export function findArabicFrames(input: ArabicFrameInput): Frame[] {
       }
       if (!tokens[k] || !isComplementiser(tokens[k]!.key)) {
         findComplement(j, cue, speakers, via); // recipients and anonymity in the tail
-        const anonymous = ANONYMITY.some((p) => tokens.slice(j, k).some((_, d) => phraseAt(keys, j + d, p)));
+        const anonymous = tokens.slice(j, k).some((_, d) => anonymityAt(keys, j + d) > 0);
         if (anonymous) for (const m of speakers) m.anonymous = true;
         const tailEnd = tokens[k] ? tokens[k]!.start : sentenceEnd;
         frames.push({

@@ -117,11 +117,12 @@ export function arabicHead(key: string): (ArabicHeadForm & Stem) | undefined {
 }
 
 /** Masculine singular bases of an inflected adjective («أميركيون» → «اميركي»). */
+const ADJECTIVE_SUFFIXES = ARABIC_ADJECTIVE_SUFFIXES.map(normalizeKey);
+
 export function arabicAdjectiveBases(key: string): string[] {
   const word = key.startsWith('ال') ? key.slice(2) : key.startsWith('وال') ? key.slice(3) : key;
   const out: string[] = [];
-  for (const suffix of ARABIC_ADJECTIVE_SUFFIXES) {
-    const s = normalizeKey(suffix);
+  for (const s of ADJECTIVE_SUFFIXES) {
     if (s === '') out.push(word);
     else if (word.endsWith(s) && word.length - s.length >= 3) out.push(word.slice(0, -s.length));
   }

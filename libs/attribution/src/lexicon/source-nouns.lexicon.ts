@@ -250,6 +250,14 @@ export const HEAD_NOUNS: HeadNoun[] = [
     enForms: { sg: ['member'], pl: ['members'] },
   },
   {
+    lemma: 'protester',
+    en: { sg: 'protester', pl: 'protesters' },
+    kind: person(),
+    anonymous: null,
+    ar: { sg: ['متظاهر', 'محتج'], pl: ['متظاهرون', 'متظاهرين', 'محتجون', 'محتجين', 'المعتصمون', 'معتصمون', 'معتصمين', 'ضحايا', 'ناجون', 'ناجين', 'لاجئون', 'لاجئين', 'نازحون', 'نازحين', 'مزارعون', 'مزارعين', 'صيادون', 'تجار', 'مودعون', 'مودعين', 'طلاب', 'عمال', 'موظفون', 'موظفين'] },
+    enForms: { sg: ['protester', 'demonstrator', 'survivor', 'victim', 'refugee', 'farmer', 'worker', 'employee', 'student', 'trader', 'depositor'], pl: ['protesters', 'demonstrators', 'survivors', 'victims', 'refugees', 'farmers', 'workers', 'employees', 'students', 'traders', 'depositors', 'families', 'relatives'] },
+  },
+  {
     lemma: 'people',
     en: { sg: 'person', pl: 'people' },
     kind: person(),
@@ -377,7 +385,7 @@ export const HEAD_NOUNS: HeadNoun[] = [
     kind: inst('organization'),
     anonymous: false,
     institution: true,
-    ar: { sg: ['مركز', 'مرصد', 'جهاز', 'مديرية', 'دائرة', 'صندوق', 'معهد', 'جامعة', 'مفوضية', 'بنك', 'مصرف', 'مستشفى', 'بلدية', 'ديوان', 'إدارة', 'وحدة', 'شبكة', 'غرفة', 'رابطة', 'هيئة'] },
+    ar: { sg: ['مركز', 'مرصد', 'جهاز', 'مديرية', 'دائرة', 'صندوق', 'معهد', 'جامعة', 'مفوضية', 'بنك', 'مصرف', 'مستشفى', 'بلدية', 'ديوان', 'إدارة', 'وحدة', 'غرفة', 'رابطة', 'هيئة'] },
     enForms: { sg: ['centre', 'center', 'observatory', 'directorate', 'fund', 'institute', 'university', 'hospital', 'municipality', 'network', 'chamber', 'league', 'association', 'federation', 'regulator', 'watchdog'] },
   },
   {
@@ -490,7 +498,7 @@ export const HEAD_NOUNS: HeadNoun[] = [
     anonymous: false,
     institution: true,
     outletType: 'tv',
-    ar: { sg: ['قناة', 'تلفزيون', 'إذاعة'], pl: ['قنوات'] },
+    ar: { sg: ['قناة', 'تلفزيون', 'إذاعة', 'شبكة'], pl: ['قنوات'] },
     enForms: { sg: ['channel', 'broadcaster', 'network', 'television', 'radio', 'tv'] },
   },
   {
@@ -525,7 +533,7 @@ export interface Modifier {
 
 export const MODIFIERS: Modifier[] = [
   { en: 'diplomatic', noun: 'diplomat', ar: ['دبلوماسي'], enForms: ['diplomatic'] },
-  { en: 'military', noun: 'military', ar: ['عسكري'], enForms: ['military'] },
+  { en: 'military', ar: ['عسكري'], enForms: ['military'] },
   { en: 'security', ar: ['أمني'], enForms: ['security'] },
   {
     en: 'senior',
@@ -539,7 +547,7 @@ export const MODIFIERS: Modifier[] = [
     ar: ['حكومي', 'رسمي'],
     enForms: ['government', 'official'],
   },
-  { en: 'medical', noun: 'doctor', ar: ['طبي', 'صحي'], enForms: ['medical', 'health', 'hospital'] },
+  { en: 'medical', ar: ['طبي', 'صحي'], enForms: ['medical', 'health', 'hospital'] },
   { en: 'local', ar: ['محلي'], enForms: ['local'] },
   { en: 'media', ar: ['إعلامي', 'صحفي'], enForms: ['media'] },
   { en: 'judicial', ar: ['قضائي'], enForms: ['judicial', 'court'] },

@@ -32,6 +32,10 @@ const REPLACEMENTS: Record<number, number> = {
   0x202f: 0x0020,
 };
 
+/** Replacement for each BMP code unit (0 = keep as is), built once from REPLACEMENTS. */
+const REPLACE_TABLE = new Uint16Array(0x10000);
+for (const [from, to] of Object.entries(REPLACEMENTS)) REPLACE_TABLE[Number(from)] = to;
+
 function isDropped(c: number): boolean {
   return (
     c === 0x0640 || // tatweel
@@ -81,7 +85,7 @@ export function normalize(original: string): NormalizedText {
       }
       continue;
     }
-    out[k] = REPLACEMENTS[c] ?? c;
+    out[k] = REPLACE_TABLE[c] || c;
     map[k++] = i;
   }
   map[k] = n;

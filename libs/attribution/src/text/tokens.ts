@@ -22,13 +22,12 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     const end = m.index + t.length;
     if (end > to) break;
     const word = t.length > 1 || /[\p{L}\p{N}]/u.test(t);
-    tokens.push({
-      text: t,
-      start: m.index,
-      end,
-      word,
-      key: word ? t.toLowerCase().replace(STRIP, '') : t,
-    });
+    let key = t;
+    if (word) {
+      key = t.charCodeAt(0) < 0x0600 ? t.toLowerCase() : t;
+      if (key.length > 1 && (key.includes('.') || key.includes("'") || key.includes('’'))) key = key.replace(STRIP, '');
+    }
+    tokens.push({ text: t, start: m.index, end, word, key });
   }
   return tokens;
 }
