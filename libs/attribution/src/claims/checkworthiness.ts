@@ -19,7 +19,7 @@ import { tokenize } from '../text/tokens';
  * | very short (< 6 words) | -0.8 | too little to check |
  */
 const CASUALTY =
-  /(?:\b(?:killed|kill|dead|deaths?|died|wounded|injured|injuries|casualties|fatalities|missing|displaced|arrested|detained)\b|قتل|مقتل|قتلى|قتيل|اصاب|اصابه|جرحى|جريح|مصرع|وفاه|وفيات|ضحايا|شهيد|شهداء|نازح|مفقود|اعتقال|معتقل)/iu;
+  /(?:\b(?:killed|kill|dead|deaths?|died|wounded|injured|injuries|casualties|fatalities|missing|displaced|arrested|detained)\b|قتل|مقتل|قتلى|قتيل|اصاب|اصابه|اصيب|اصيبوا|جرحى|جريح|مصرع|وفاه|وفيات|ضحايا|شهيد|شهداء|نازح|مفقود|اعتقال|معتقل)/iu;
 const DATE =
   /(?:\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|yesterday|today|last (?:week|month|year))\b|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت|الاحد|يناير|فبراير|مارس|ابريل|مايو|يونيو|يوليو|اغسطس|سبتمبر|اكتوبر|نوفمبر|ديسمبر|كانون|شباط|اذار|نيسان|ايار|حزيران|تموز|اب|ايلول|تشرين|امس|الماضي)/iu;
 const NUMBER =

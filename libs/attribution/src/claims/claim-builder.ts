@@ -77,6 +77,13 @@ export class ClaimBuilder {
     return { start, end };
   }
 
+  /** «: "إن الحكومة ..."»: a complementiser just inside the opening quotation mark is left out. */
+  private stripInnerComplementiser(p: Piece, outer: Piece): Piece {
+    if (this.ctx.language !== 'ar' || p.start === outer.start) return p;
+    const m = /^(?:ان|انه|انها|انهم|اننا|بان)\s+/.exec(this.ctx.nt.text.slice(p.start, p.end));
+    return m ? { start: p.start + m[0].length, end: p.end } : p;
+  }
+
   /** Removes quotation marks at the edges that do not pair inside the piece. */
   private stripEdgeQuotes(p: Piece, quotes: readonly QuoteRegion[]): Piece {
     const t = this.ctx.nt.text;
@@ -277,7 +284,7 @@ export class ClaimBuilder {
         sentences,
       )) {
         for (const clause of this.byClause(piece, quotes)) {
-          const p = this.stripEdgeQuotes(clause, quotes);
+          const p = this.stripInnerComplementiser(this.stripEdgeQuotes(clause, quotes), clause);
           const type = this.typeOf(p, quotes, true);
           this.emit(p, sentence, type, cue || null, f.agentless ? [] : speakers, via);
         }

@@ -501,6 +501,9 @@ export function findArabicFrames(input: ArabicFrameInput): Frame[] {
         cs--;
       let end = i;
       if (keys[end - 1] === 'قد') end--;
+      // «واشنطن من جهتها حذرت», «الوزارة بدورها أكدت»
+      if (/^جهت(?:ه|ها|هم|هما)$/.test(keys[end - 1] ?? '') && keys[end - 2] === 'من') end -= 2;
+      else if (/^بدور(?:ه|ها|هم|هما)$/.test(keys[end - 1] ?? '')) end--;
       // «X، الذي ...، قال»: skip back over the relative clause
       if (cs >= 0 && tokens[cs + 1] && RELATIVE.has(keys[cs + 1]!) && cs === i - 1) {
         /* the relative clause ends right before the cue; not handled */

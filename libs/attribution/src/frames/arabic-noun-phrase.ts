@@ -176,7 +176,8 @@ function gazetteerAt(ctx: ArabicPhraseContext, i: number) {
 function nationalityAt(ctx: ArabicPhraseContext, i: number) {
   const t = ctx.tokens[i];
   if (!t || !t.word) return undefined;
-  for (const base of arabicAdjectiveBases(t.key)) {
+  const key = t.key.startsWith('و') && !t.key.startsWith('وال') && t.key.length > 4 ? t.key.slice(1) : t.key;
+  for (const base of arabicAdjectiveBases(key)) {
     const c = ctx.gazetteer.demonym(base);
     if (c) return c;
   }
@@ -204,7 +205,7 @@ function nameRun(ctx: ArabicPhraseContext, i: number, allowDefiniteFirst: boolea
 /** Courtesy, academic and military titles before a name («د. ناصر», «اللواء خالد»). */
 const TITLES = new Set(
   [
-    'د', 'م', 'أ', 'الدكتور', 'الدكتورة', 'دكتور', 'المهندس', 'المهندسة', 'الشيخ', 'اللواء', 'العميد', 'العقيد',
+    'د', 'م', 'أ', 'اد', 'الدكتور', 'الدكتورة', 'دكتور', 'المهندس', 'المهندسة', 'الشيخ', 'اللواء', 'العميد', 'العقيد',
     'الفريق', 'المقدم', 'الرائد', 'النقيب', 'السيد', 'السيدة', 'الأستاذ', 'الأستاذة', 'الحاج', 'الأمير', 'الأميرة',
     'المحامي', 'المحامية', 'القاضي', 'الشيخة', 'العميدة', 'البروفيسور', 'الفنان', 'الفنانة', 'اللاعب', 'المدرب',
   ].map(normalizeKey),
@@ -293,6 +294,7 @@ function parseConjunct(ctx: ArabicPhraseContext, start: number): PhraseResult | 
 
   const head = arabicHead(tok.key);
   if (head && head.prefix !== 'ل' && head.prefix !== 'ب') {
+    const extra: MentionInfo[] = [];
     const mention: MentionInfo = {
       start: tok.start + (head.prefix.startsWith('و') ? 1 : 0),
       end: tok.end,
@@ -319,7 +321,7 @@ function parseConjunct(ctx: ArabicPhraseContext, start: number): PhraseResult | 
               ...mention,
               form: 'gazetteer',
               gazetteer: named.entry,
-              end: ctx.tokens[n + named.length - 1]!.end,
+              end: ctx.tokens[end - 1]!.end,
             },
           ],
         };
@@ -386,8 +388,19 @@ function parseConjunct(ctx: ArabicPhraseContext, start: number): PhraseResult | 
       const k = ctx.keys[i]!;
       const nat = nationalityAt(ctx, i);
       if (nat) {
+        if (mention.nationality && k.startsWith('و') && mention.number === 'pl') {
+          // «مسؤولون عراقيون وأمريكيون»: two groups under one head
+          const second: MentionInfo = { ...mention, modifiers: [...mention.modifiers], nationality: nat, start: ctx.tokens[i]!.start + 1, end: ctx.tokens[i]!.end };
+          extra.push(second);
+          i++;
+          continue;
+        }
         mention.nationality = nat;
         i++;
+        continue;
+      }
+      if (k === 'عيان') {
+        i++; // «شهود عيان»: eyewitnesses
         continue;
       }
       const mod = arabicModifier(k);
@@ -428,7 +441,14 @@ function parseConjunct(ctx: ArabicPhraseContext, start: number): PhraseResult | 
         mention.end = ctx.tokens[titled.end - 1]!.end;
         return { end: closeQuotes(titled.end), mentions: [mention] };
       }
-      const n0 = skipTitles(ctx, i);
+      let n0 = skipTitles(ctx, i);
+      // an adjective of the title before the name: «الناشطة الحقوقية هدى الزين»
+      for (let a = n0; a < n0 + 2 && ctx.keys[a]?.startsWith('ال') && !isBoundary(ctx, a); a++) {
+        if (nameRun(ctx, a + 1, false) >= a + 3) {
+          n0 = a + 1;
+          break;
+        }
+      }
       const n = nameRun(ctx, n0, true);
       if (n > n0) {
         mention.form = 'named';
@@ -441,7 +461,7 @@ function parseConjunct(ctx: ArabicPhraseContext, start: number): PhraseResult | 
       mention.form = 'named';
       mention.name = { start: mention.start, end: mention.end };
     }
-    return { end: closeQuotes(i), mentions: [mention] };
+    return { end: closeQuotes(i), mentions: [mention, ...extra] };
   }
 
   // a name, with or without a title: «وقال محمد الحلبوسي إن», «قال د. ناصر البذالي»
@@ -464,9 +484,17 @@ function parseConjunct(ctx: ArabicPhraseContext, start: number): PhraseResult | 
     return n > afterTitle ? named(afterTitle, n) : null;
   }
   if (tok.key.startsWith('ال') || isBoundary(ctx, q)) {
+    if (isBoundary(ctx, q)) return null;
     // an unknown title before a titled name: «الوكيل المساعد ... د. ناصر البذالي»
-    const titled = tok.key.startsWith('ال') ? titledNameAhead(ctx, q) : null;
-    return titled ? named(titled.start, titled.end) : null;
+    const titled = titledNameAhead(ctx, q);
+    if (titled) return named(titled.start, titled.end);
+    // a descriptor before a name: «الحقوقية هدى الزين»
+    const n = nameRun(ctx, q + 1, false);
+    if (n >= q + 3) return named(q + 1, n);
+    // a surname alone right before the complementiser: «وأكد الكناني أن»
+    const next = ctx.tokens[q + 1];
+    if (next && (isComplementiser(next.key) || next.text === ':' || next.text === '،')) return named(q, q + 1);
+    return null;
   }
   const n = nameRun(ctx, q, false);
   if (n === q) return null;

@@ -75,11 +75,21 @@ export class SourceRegistry {
 
   private surface(start: number, end: number): Span {
     const o = toOriginal(this.nt, start, end);
+    const text = this.nt.original;
     let s = o.start;
     let e = o.end;
-    const text = this.nt.original;
-    while (s < e && /[«»“”"„'‘’\s]/.test(text[s]!)) s++;
-    while (e > s && /[«»“”"„'‘’\s,،.]/.test(text[e - 1]!)) e--;
+    const isQuote = (c: string | undefined) => c !== undefined && /[«»“”"„'‘’]/.test(c);
+    while (s < e && /\s/.test(text[s]!)) s++;
+    while (e > s && /[\s,،.]/.test(text[e - 1]!)) e--;
+    // quotation marks at the edges go, unless they pair with one inside («صحيفة "ذا ناشيونال"»)
+    for (let guard = 0; guard < 2; guard++) {
+      const inner = text.slice(s, e);
+      const marks = (inner.match(/[«»“”"„]/g) ?? []).length;
+      if (isQuote(text[s]) && (marks % 2 === 1 || isQuote(text[e - 1]))) s++;
+      if (e > s && isQuote(text[e - 1]) && (marks % 2 === 1 || inner.length > 0) && (text.slice(s, e - 1).match(/[«»“”"„]/g) ?? []).length % 2 === 0) e--;
+      while (s < e && /\s/.test(text[s]!)) s++;
+      while (e > s && /[\s,،.]/.test(text[e - 1]!)) e--;
+    }
     return { start: s, end: e, text: text.slice(s, e) };
   }
 

@@ -69,6 +69,13 @@ function isFurniture(line: string, language: Language): boolean {
   return false;
 }
 
+/** A line that is only a dateline: «بيروت - أ ف ب», "BEIRUT (AFP) -", «عمّان - رنا الخطيب». */
+function isDatelineOnly(line: string, language: Language): boolean {
+  const words = line.split(/\s+/).filter(Boolean).length;
+  if (words > 6) return false;
+  return language === 'ar' ? /^[\p{L} ]{2,30}\s*[-–—/:]\s*\S/u.test(line) : /^[A-Z][A-Za-z., ]{1,30}\s*(?:\([^)]+\))?\s*[-–—]/.test(line);
+}
+
 /** "BAGHDAD (Reuters) -", "BEIRUT, Oct 3 (AFP) –", «بيروت - أ ف ب:», «بغداد - "الشرق الأوسط":». */
 const EN_DATELINE =
   /^(?:[A-Z][A-Z.'’-]+(?:[ ,][A-Z][A-Za-z.'’-]*)*|[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:,\s*[A-Z][a-z]{2,4}\.? \d{1,2})?\s*(\([^)]{2,40}\))?\s*[-–—]{1,2}\s+/;
@@ -124,6 +131,7 @@ export function segment(text: string, language: Language): Segmentation {
       // a first line that does not end like a sentence, in an article of more than one line
       const headline =
         index === 0 &&
+        !isDatelineOnly(line, language) &&
         !/[.!؟?]["”»’']*$/.test(line) &&
         line.length <= 300 &&
         text.slice(lineEnd).trim().length > 0;
