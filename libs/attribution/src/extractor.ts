@@ -1,4 +1,4 @@
-import { ClaimBuilder } from './claims/claim-builder';
+import { ClaimBuilder, withoutOverlaps } from './claims/claim-builder';
 import { findArabicFrames } from './frames/arabic-frames';
 import { findEnglishFrames } from './frames/english-frames';
 import { parseArabicSpeakers } from './frames/arabic-noun-phrase';
@@ -14,16 +14,60 @@ import type { Claim, ExtractionResult, ExtractOptions, Language } from './types'
 
 /** Headline labels that are not speakers: «عاجل: ...», "Analysis: ...". */
 const HEADLINE_LABELS = new Set(
-  ['عاجل', 'فيديو', 'بالفيديو', 'بالصور', 'صور', 'تقرير', 'خاص', 'حصري', 'تحليل', 'رأي', 'مقال', 'تحقيق', 'حوار', 'breaking', 'update', 'updated', 'analysis', 'exclusive', 'watch', 'opinion', 'live', 'explainer', 'interview', 'video', 'photos', 'editorial', 'comment'].map(normalizeKey),
+  [
+    'عاجل',
+    'فيديو',
+    'بالفيديو',
+    'بالصور',
+    'صور',
+    'تقرير',
+    'خاص',
+    'حصري',
+    'تحليل',
+    'رأي',
+    'مقال',
+    'تحقيق',
+    'حوار',
+    'breaking',
+    'update',
+    'updated',
+    'analysis',
+    'exclusive',
+    'watch',
+    'opinion',
+    'live',
+    'explainer',
+    'interview',
+    'video',
+    'photos',
+    'editorial',
+    'comment',
+  ].map(normalizeKey),
 );
 
 /** A headline "X: ..." is attributed to X with the cue ":" (GUIDELINES.md). */
-function headlineFrame(text: string, paragraph: Paragraph, language: Language, gazetteer: Gazetteer): Frame | null {
+function headlineFrame(
+  text: string,
+  paragraph: Paragraph,
+  language: Language,
+  gazetteer: Gazetteer,
+): Frame | null {
   const tokens = tokenize(text, paragraph.start, paragraph.end);
   const colon = tokens.findIndex((t) => t.text === ':');
   if (colon < 1 || colon > 5) return null;
   const prefix = tokens.slice(0, colon);
-  if (!prefix.every((t) => t.word || t.text === '"' || t.text === '«' || t.text === '»' || t.text === '.' || t.text === "'")) return null;
+  if (
+    !prefix.every(
+      (t) =>
+        t.word ||
+        t.text === '"' ||
+        t.text === '«' ||
+        t.text === '»' ||
+        t.text === '.' ||
+        t.text === "'",
+    )
+  )
+    return null;
   if (prefix.some((t) => HEADLINE_LABELS.has(t.key))) return null;
   const rest = tokens.slice(colon + 1).filter((t) => t.word);
   if (rest.length < 3) return null;
@@ -36,7 +80,16 @@ function headlineFrame(text: string, paragraph: Paragraph, language: Language, g
   const first = prefix[0]!;
   const last = prefix[prefix.length - 1]!;
   if (speakers.length === 0)
-    speakers = [{ start: first.start, end: last.end, form: 'named', name: { start: first.start, end: last.end }, modifiers: [], number: 'sg' }];
+    speakers = [
+      {
+        start: first.start,
+        end: last.end,
+        form: 'named',
+        name: { start: first.start, end: last.end },
+        modifiers: [],
+        number: 'sg',
+      },
+    ];
   const contentStart = tokens[colon + 1]!.start;
   return {
     cueStart: tokens[colon]!.start,
@@ -53,15 +106,22 @@ function headlineFrame(text: string, paragraph: Paragraph, language: Language, g
  * Quotations that stand alone after a speaker has been quoted (“...,” she said. “More.”)
  * continue that speaker, as news copy does; so does a paragraph that is one quotation.
  */
-function continuationFrames(paragraph: Paragraph, frames: readonly Frame[], quotes: readonly QuoteRegion[], previousHadFrames: boolean): Frame[] {
+function continuationFrames(
+  paragraph: Paragraph,
+  frames: readonly Frame[],
+  quotes: readonly QuoteRegion[],
+  previousHadFrames: boolean,
+): Frame[] {
   const out: Frame[] = [];
   const covers = (f: Frame, a: number, b: number) =>
     (f.contentStart < b && f.contentEnd > a) || f.apparatus.some((x) => x.start < b && x.end > a);
   for (const s of paragraph.sentences) {
     const q = quoteAt(quotes, s.start);
     if (!q || q.words < 3 || q.start < paragraph.bodyStart) continue;
-    if (frames.some((f) => covers(f, s.start, s.end)) || out.some((f) => covers(f, s.start, s.end))) continue;
-    const earlier = frames.some((f) => f.speakers.length > 0 && f.cueStart < s.start) || previousHadFrames;
+    if (frames.some((f) => covers(f, s.start, s.end)) || out.some((f) => covers(f, s.start, s.end)))
+      continue;
+    const earlier =
+      frames.some((f) => f.speakers.length > 0 && f.cueStart < s.start) || previousHadFrames;
     if (!earlier) continue;
     const start = Math.max(q.start, s.start);
     out.push({
@@ -145,8 +205,7 @@ export function extract(
   }
 
   const { sources, ref } = registry.finish();
-  const claims: Claim[] = builder.claims
-    .sort((a, b) => a.start - b.start)
+  const claims: Claim[] = withoutOverlaps(builder.claims, nt.text)
     .map((c) => {
       const o = toOriginal(nt, c.start, c.end);
       return {

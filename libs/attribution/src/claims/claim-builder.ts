@@ -32,7 +32,20 @@ const LEADING = /[\s،,؛;:\-–—]/u;
 const SECOND_CLAUSE_AR = /^(?:وان|وانه|وانها|وانهم|وبان|وبانه|وبانها)$/;
 const BREAKERS_AR = new Set(['فيما', 'بينما', 'وبينما', 'وفيما']);
 const BREAKERS_EN = new Set(['while', 'whereas']);
-const EN_DANGLING = new Set(['that', 'which', 'who', 'whom', 'while', 'whereas', 'and', 'but', 'as', 'although', 'though', 'because']);
+const EN_DANGLING = new Set([
+  'that',
+  'which',
+  'who',
+  'whom',
+  'while',
+  'whereas',
+  'and',
+  'but',
+  'as',
+  'although',
+  'though',
+  'because',
+]);
 const AR_DANGLING = new Set(['و', 'فيما', 'بينما', 'التي', 'الذي', 'الذين', 'حيث']);
 
 /** A quotation of this many words or more makes a paraphrase "mixed". */
@@ -46,6 +59,35 @@ export interface ClaimBuilderContext {
   gazetteer: Gazetteer;
   registry: SourceRegistry;
   publisher?: string;
+}
+
+/**
+ * Claims never overlap: where two do, the attributed one (or else the longer one) keeps its
+ * span and the other keeps what lies outside it, if that is still a statement.
+ */
+export function withoutOverlaps(claims: DraftClaim[], text: string): DraftClaim[] {
+  const rank = (c: DraftClaim) => (c.type === 'unattributed' ? 0 : 1) * 1e9 + (c.end - c.start);
+  const kept: DraftClaim[] = [];
+  for (const c of [...claims].sort((a, b) => rank(b) - rank(a))) {
+    let pieces: Piece[] = [{ start: c.start, end: c.end }];
+    for (const k of kept) {
+      pieces = pieces.flatMap((p) => {
+        if (p.end <= k.start || p.start >= k.end) return [p];
+        const out: Piece[] = [];
+        if (p.start < k.start) out.push({ start: p.start, end: k.start });
+        if (p.end > k.end) out.push({ start: k.end, end: p.end });
+        return out;
+      });
+    }
+    for (const p of pieces) {
+      let { start, end } = p;
+      while (start < end && LEADING.test(text[start]!)) start++;
+      while (end > start && TRAILING.test(text[end - 1]!)) end--;
+      if (words(text.slice(start, end)) >= (c.type === 'unattributed' ? 3 : 1))
+        kept.push({ ...c, start, end });
+    }
+  }
+  return kept.sort((a, b) => a.start - b.start);
 }
 
 export class ClaimBuilder {
@@ -115,7 +157,9 @@ export class ClaimBuilder {
         q.end > p.start &&
         (q.words >= QUOTE_WORDS_FOR_MIXED ||
           // an English phrase in quotes ("beyond repair"), unlike a quoted name ("Saraya al-Wadi")
-          (this.ctx.language === 'en' && q.words === 2 && /^[a-z]/.test(t.slice(q.innerStart, q.innerEnd)))),
+          (this.ctx.language === 'en' &&
+            q.words === 2 &&
+            /^[a-z]/.test(t.slice(q.innerStart, q.innerEnd)))),
     );
     return partly ? 'mixed' : 'indirect';
   }
@@ -177,7 +221,13 @@ export class ClaimBuilder {
       }
       // "... by the escalation and urged both sides to ...": a second reporting verb
       const verb = ENGLISH_CUES.get(tokens[i + 1]?.key ?? '');
-      if (this.ctx.language === 'en' && tok.key === 'and' && verb && !verb.participle && /ed$|ld$|id$|ote$/.test(tokens[i + 1]!.key)) {
+      if (
+        this.ctx.language === 'en' &&
+        tok.key === 'and' &&
+        verb &&
+        !verb.participle &&
+        /ed$|ld$|id$|ote$/.test(tokens[i + 1]!.key)
+      ) {
         const after = tokens[i + 2]?.key === 'that' ? tokens[i + 3] : tokens[i + 2];
         if (after) cuts.push(after.start);
         continue;
@@ -191,7 +241,9 @@ export class ClaimBuilder {
     let s = p.start;
     for (const c of cuts) {
       // the first piece ends before the conjunction that opens the second clause
-      const joint = tokenize(t, s, c).filter((x) => x.text === '،' || x.text === ',' || x.key === 'and' || SECOND_CLAUSE_AR.test(x.key));
+      const joint = tokenize(t, s, c).filter(
+        (x) => x.text === '،' || x.text === ',' || x.key === 'and' || SECOND_CLAUSE_AR.test(x.key),
+      );
       const before = joint.length > 0 ? joint[joint.length - 1]!.start : c;
       out.push({ start: s, end: before > s ? before : c });
       s = c;
@@ -221,7 +273,8 @@ export class ClaimBuilder {
           tokens[i + 1]?.key === 'حين');
       if (!isBreak) continue;
       // English claims leave the conjunction out; Arabic ones keep «فيما» at their start
-      const cut = tok.text === ';' || tok.text === '؛' || this.ctx.language === 'en' ? tok.end : tok.start;
+      const cut =
+        tok.text === ';' || tok.text === '؛' || this.ctx.language === 'en' ? tok.end : tok.start;
       if (words(t.slice(s, tok.start)) >= 5 && words(t.slice(cut, p.end)) >= 5) {
         out.push({ start: s, end: tok.start });
         s = cut;
@@ -261,7 +314,8 @@ export class ClaimBuilder {
       let end = f.contentEnd;
       if (!f.quoteBound) {
         for (const g of frames.slice(k)) {
-          for (const a of g.apparatus) if (a.start >= f.contentStart && a.start < end) end = a.start;
+          for (const a of g.apparatus)
+            if (a.start >= f.contentStart && a.start < end) end = a.start;
         }
         for (const g of frames) {
           if (
@@ -284,7 +338,10 @@ export class ClaimBuilder {
         sentences,
       )) {
         for (const clause of this.byClause(piece, quotes)) {
-          const p = this.stripInnerComplementiser(this.stripEdgeQuotes(clause, quotes), clause);
+          const p = this.stripInnerComplementiser(
+            this.stripEdgeQuotes(this.trimDanglingWords(clause), quotes),
+            clause,
+          );
           const type = this.typeOf(p, quotes, true);
           this.emit(p, sentence, type, cue || null, f.agentless ? [] : speakers, via);
         }

@@ -1,5 +1,10 @@
 import type { Gazetteer } from '../gazetteer/gazetteer';
-import { arabicCue, arabicModifier, arabicStems, type ArabicCueForm } from '../lexicon/arabic-index';
+import {
+  arabicCue,
+  arabicModifier,
+  arabicStems,
+  type ArabicCueForm,
+} from '../lexicon/arabic-index';
 import {
   ARABIC_ACCORDING_TO,
   ARABIC_AGENTLESS_HEADS,
@@ -27,7 +32,23 @@ const RELATIVE_BEFORE_CUE = new Set(['ما', 'مما', 'بما', 'عما', 'لم
 const NEGATION = new Set(['لم', 'لا', 'لن', 'ما', 'ولم', 'ولا', 'عدم', 'دون'].map(normalizeKey));
 /** Documents that speak for their author: «بيانات الجهاز», «تقرير للأمم المتحدة», «بلاغ للوزارة». */
 const DOCUMENTS = new Set(
-  ['بيان', 'بيانات', 'تقرير', 'تقارير', 'أرقام', 'إحصاءات', 'إحصائيات', 'دراسة', 'وثيقة', 'وثائق', 'معطيات', 'بلاغ', 'تقديرات', 'سجلات', 'مصادر'].map(normalizeKey),
+  [
+    'بيان',
+    'بيانات',
+    'تقرير',
+    'تقارير',
+    'أرقام',
+    'إحصاءات',
+    'إحصائيات',
+    'دراسة',
+    'وثيقة',
+    'وثائق',
+    'معطيات',
+    'بلاغ',
+    'تقديرات',
+    'سجلات',
+    'مصادر',
+  ].map(normalizeKey),
 );
 const CLAUSE_OPENERS = new Set(
   ['و', 'كما', 'وكما', 'ثم', 'لكن', 'ولكن', 'بينما', 'فيما', 'إلا', 'أن', 'حين', 'في'].map(
@@ -44,7 +65,29 @@ const INTERVIEW = new Set(
 const MAX_GAP = 28;
 /** Verbs that withhold a name: «طلب / فضّل / رفض / اشترط عدم الكشف عن اسمه», «لم يرغب في ...». */
 const WITHHOLDING = new Set(
-  ['طلب', 'طلبت', 'طلبوا', 'فضل', 'فضلت', 'فضلوا', 'رفض', 'رفضت', 'رفضوا', 'اشترط', 'اشترطت', 'طالبا', 'طالبة', 'مفضلا', 'مفضلة', 'رافضا', 'رافضة', 'مشترطا', 'يرغب', 'ترغب', 'يرغبون'].map(normalizeKey),
+  [
+    'طلب',
+    'طلبت',
+    'طلبوا',
+    'فضل',
+    'فضلت',
+    'فضلوا',
+    'رفض',
+    'رفضت',
+    'رفضوا',
+    'اشترط',
+    'اشترطت',
+    'طالبا',
+    'طالبة',
+    'مفضلا',
+    'مفضلة',
+    'رافضا',
+    'رافضة',
+    'مشترطا',
+    'يرغب',
+    'ترغب',
+    'يرغبون',
+  ].map(normalizeKey),
 );
 const NAME_WORD = /^(?:اسم|هوي|تعريف|هويه)/;
 
@@ -53,7 +96,8 @@ function anonymityAt(keys: readonly string[], k: number): number {
   const p = ANONYMITY.find((x) => phraseAt(keys, k, x));
   const w = keys[k]?.replace(/^و/, '') ?? '';
   if (WITHHOLDING.has(w) || (keys[k] === 'لم' && WITHHOLDING.has(keys[k + 1] ?? ''))) {
-    for (let j = k + 1; j < keys.length && j - k < 7; j++) if (NAME_WORD.test(keys[j]!)) return j - k + 1;
+    for (let j = k + 1; j < keys.length && j - k < 7; j++)
+      if (NAME_WORD.test(keys[j]!)) return j - k + 1;
   }
   return p ? p.length : 0;
 }
@@ -114,7 +158,11 @@ function speakersOrDocument(
   if (k && stem && DOCUMENTS.has(stem) && !(stem === 'مصادر')) {
     let o = j + 1;
     while (ctx.tokens[o]?.word && arabicModifier(ctx.keys[o]!) && o - j < 3) o++;
-    const owner = ctx.keys[o]?.startsWith('ل') ? recipientAt(ctx, o) : ctx.tokens[o]?.word ? parseArabicSpeakers(ctx, o) : null;
+    const owner = ctx.keys[o]?.startsWith('ل')
+      ? recipientAt(ctx, o)
+      : ctx.tokens[o]?.word
+        ? parseArabicSpeakers(ctx, o)
+        : null;
     if (owner && owner.mentions.length > 0) return { ...owner, agentless: false };
     return { mentions: [], end: j + 1, agentless: true };
   }
@@ -337,7 +385,8 @@ export function findArabicFrames(input: ArabicFrameInput): Frame[] {
           );
           if (lastFrame && lastFrame.contentEnd > t.start && !lastFrame.quoteBound) {
             // «قال X إن ...، حسبما أفادت وكالة Y»: the agency relayed X's words
-            if (sp.mentions.length > 0 && sp.mentions.every(isOutlet)) lastFrame.via.push(...sp.mentions);
+            if (sp.mentions.length > 0 && sp.mentions.every(isOutlet))
+              lastFrame.via.push(...sp.mentions);
             lastFrame.apparatus.push({ start: t.start, end: tokens[sp.end - 1]?.end ?? t.end });
             i = sp.end - 1;
           } else {
@@ -505,13 +554,16 @@ export function findArabicFrames(input: ArabicFrameInput): Frame[] {
       if (/^جهت(?:ه|ها|هم|هما)$/.test(keys[end - 1] ?? '') && keys[end - 2] === 'من') end -= 2;
       else if (/^بدور(?:ه|ها|هم|هما)$/.test(keys[end - 1] ?? '')) end--;
       // «X، الذي ...، قال»: skip back over the relative clause
-      if (cs >= 0 && tokens[cs + 1] && RELATIVE.has(keys[cs + 1]!) && cs === i - 1) {
-        /* the relative clause ends right before the cue; not handled */
-      }
       if (cs >= 0 && i - 1 === cs) {
         let r = cs - 1;
         while (r >= 0 && !RELATIVE.has(keys[r]!)) r--;
-        if (r > 0 && tokens[r - 1]!.text === '،') {
+        // only a relative clause that closes right before the cue, with no reporting of its own
+        const clause = keys.slice(r + 1, cs);
+        const plain =
+          r > 0 &&
+          cs - r < 16 &&
+          !clause.some((k) => isComplementiser(k) || arabicCue(k) !== undefined);
+        if (plain && tokens[r - 1]!.text === '،') {
           end = r - 1;
           cs = r - 2;
           while (cs >= 0 && tokens[cs]!.text !== '،' && tokens[cs]!.text !== ',') cs--;

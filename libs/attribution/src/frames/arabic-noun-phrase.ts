@@ -115,7 +115,24 @@ const BOUNDARY = new Set(
 
 /** Number words before a head: «ثلاثة مصادر», «عدة مسؤولين». */
 const QUANTIFIERS = new Set(
-  ['اثنان', 'اثنين', 'ثلاثة', 'أربعة', 'خمسة', 'ستة', 'سبعة', 'ثمانية', 'تسعة', 'عشرة', 'عدة', 'بعض', 'أحد', 'إحدى', 'كبار', 'عدد'].map(normalizeKey),
+  [
+    'اثنان',
+    'اثنين',
+    'ثلاثة',
+    'أربعة',
+    'خمسة',
+    'ستة',
+    'سبعة',
+    'ثمانية',
+    'تسعة',
+    'عشرة',
+    'عدة',
+    'بعض',
+    'أحد',
+    'إحدى',
+    'كبار',
+    'عدد',
+  ].map(normalizeKey),
 );
 /** «باسم الوزارة», «باسمها»: "speaking for". */
 const ON_BEHALF = /^باسم(?:ه|ها|هم|هما)?$/;
@@ -176,7 +193,8 @@ function gazetteerAt(ctx: ArabicPhraseContext, i: number) {
 function nationalityAt(ctx: ArabicPhraseContext, i: number) {
   const t = ctx.tokens[i];
   if (!t || !t.word) return undefined;
-  const key = t.key.startsWith('و') && !t.key.startsWith('وال') && t.key.length > 4 ? t.key.slice(1) : t.key;
+  const key =
+    t.key.startsWith('و') && !t.key.startsWith('وال') && t.key.length > 4 ? t.key.slice(1) : t.key;
   for (const base of arabicAdjectiveBases(key)) {
     const c = ctx.gazetteer.demonym(base);
     if (c) return c;
@@ -196,7 +214,11 @@ function nameRun(ctx: ArabicPhraseContext, i: number, allowDefiniteFirst: boolea
     const k = ctx.keys[j]!;
     if (j === i && !allowDefiniteFirst && k.startsWith('ال')) break;
     if (j > i && (arabicHead(k) || nationalityAt(ctx, j) || arabicModifier(k))) break;
-    if (k.startsWith('و') && (arabicHead(k.slice(1)) || gazetteerAt(ctx, j) || nationalityAt(ctx, j))) break;
+    if (
+      k.startsWith('و') &&
+      (arabicHead(k.slice(1)) || gazetteerAt(ctx, j) || nationalityAt(ctx, j))
+    )
+      break;
     j++;
   }
   return j;
@@ -205,9 +227,40 @@ function nameRun(ctx: ArabicPhraseContext, i: number, allowDefiniteFirst: boolea
 /** Courtesy, academic and military titles before a name («د. ناصر», «اللواء خالد»). */
 const TITLES = new Set(
   [
-    'د', 'م', 'أ', 'اد', 'الدكتور', 'الدكتورة', 'دكتور', 'المهندس', 'المهندسة', 'الشيخ', 'اللواء', 'العميد', 'العقيد',
-    'الفريق', 'المقدم', 'الرائد', 'النقيب', 'السيد', 'السيدة', 'الأستاذ', 'الأستاذة', 'الحاج', 'الأمير', 'الأميرة',
-    'المحامي', 'المحامية', 'القاضي', 'الشيخة', 'العميدة', 'البروفيسور', 'الفنان', 'الفنانة', 'اللاعب', 'المدرب',
+    'د',
+    'م',
+    'أ',
+    'اد',
+    'الدكتور',
+    'الدكتورة',
+    'دكتور',
+    'المهندس',
+    'المهندسة',
+    'الشيخ',
+    'اللواء',
+    'العميد',
+    'العقيد',
+    'الفريق',
+    'المقدم',
+    'الرائد',
+    'النقيب',
+    'السيد',
+    'السيدة',
+    'الأستاذ',
+    'الأستاذة',
+    'الحاج',
+    'الأمير',
+    'الأميرة',
+    'المحامي',
+    'المحامية',
+    'القاضي',
+    'الشيخة',
+    'العميدة',
+    'البروفيسور',
+    'الفنان',
+    'الفنانة',
+    'اللاعب',
+    'المدرب',
   ].map(normalizeKey),
 );
 
@@ -226,11 +279,21 @@ function skipTitles(ctx: ArabicPhraseContext, i: number): number {
  * Looks ahead for a title and the name after it, across an affiliation
  * («الوكيل المساعد لشؤون الأدوية د. ناصر البذالي», «أستاذ ... بجامعة القاهرة د. سامح»).
  */
-function titledNameAhead(ctx: ArabicPhraseContext, i: number): { start: number; end: number } | null {
+function titledNameAhead(
+  ctx: ArabicPhraseContext,
+  i: number,
+): { start: number; end: number } | null {
   for (let j = i; j < ctx.limit && j - i < 9; j++) {
     const t = ctx.tokens[j]!;
     if (!t.word && !isQuoteMark(t.text)) return null;
-    if (t.word && (isComplementiser(t.key) || arabicCue(t.key) || t.key === 'في' || t.key === 'الذي' || t.key === 'التي'))
+    if (
+      t.word &&
+      (isComplementiser(t.key) ||
+        arabicCue(t.key) ||
+        t.key === 'في' ||
+        t.key === 'الذي' ||
+        t.key === 'التي')
+    )
       return null;
     if (t.word && TITLES.has(t.key)) {
       const n0 = skipTitles(ctx, j);
@@ -252,7 +315,12 @@ const PERSON_TITLES_WITHOUT_NAMES = new Set([
 
 function parseConjunct(ctx: ArabicPhraseContext, start: number): PhraseResult | null {
   let q = skipQuotes(ctx, start);
-  while (q < ctx.limit - 1 && ctx.tokens[q]?.word && QUANTIFIERS.has(ctx.keys[q]!) && arabicHead(ctx.keys[q + 1] === 'من' ? (ctx.keys[q + 2] ?? '') : ctx.keys[q + 1]!))
+  while (
+    q < ctx.limit - 1 &&
+    ctx.tokens[q]?.word &&
+    QUANTIFIERS.has(ctx.keys[q]!) &&
+    arabicHead(ctx.keys[q + 1] === 'من' ? (ctx.keys[q + 2] ?? '') : ctx.keys[q + 1]!)
+  )
     q += ctx.keys[q + 1] === 'من' ? 2 : 1;
   const tok = ctx.tokens[q];
   if (!tok || !tok.word || q >= ctx.limit) return null;
@@ -308,7 +376,14 @@ function parseConjunct(ctx: ArabicPhraseContext, start: number): PhraseResult | 
     if (head.head.outletType) {
       // «صحيفة “ذا ناشيونال”», «وكالة رويترز», «القناة الرياضية المغربية «الرياضية»»
       let a = i;
-      while (a < ctx.limit && a - i < 3 && ctx.tokens[a]?.word && !gazetteerAt(ctx, a) && (nationalityAt(ctx, a) || (ctx.keys[a]!.startsWith('ال') && !isBoundary(ctx, a)))) a++;
+      while (
+        a < ctx.limit &&
+        a - i < 3 &&
+        ctx.tokens[a]?.word &&
+        !gazetteerAt(ctx, a) &&
+        (nationalityAt(ctx, a) || (ctx.keys[a]!.startsWith('ال') && !isBoundary(ctx, a)))
+      )
+        a++;
       if (a > i && (isQuoteMark(ctx.tokens[a]?.text ?? '') || gazetteerAt(ctx, a))) i = a;
       const n = skipQuotes(ctx, i);
       const named = gazetteerAt(ctx, n);
@@ -346,7 +421,15 @@ function parseConjunct(ctx: ArabicPhraseContext, start: number): PhraseResult | 
       if (g) i += g.length;
       else if (ctx.tokens[i]?.word && arabicHead(ctx.keys[i]!)) {
         i++;
-        while (i < ctx.limit && ctx.tokens[i]?.word && ctx.keys[i]!.startsWith('ال') && !isBoundary(ctx, i) && i - complementStart < 4 && !nationalityAt(ctx, i)) i++;
+        while (
+          i < ctx.limit &&
+          ctx.tokens[i]?.word &&
+          ctx.keys[i]!.startsWith('ال') &&
+          !isBoundary(ctx, i) &&
+          i - complementStart < 4 &&
+          !nationalityAt(ctx, i)
+        )
+          i++;
       }
     } else if (!head.definite) {
       // an indefinite head takes a definite complement (idafa); «الوزير الكناني» is a name
@@ -363,7 +446,12 @@ function parseConjunct(ctx: ArabicPhraseContext, start: number): PhraseResult | 
           i++;
           continue;
         }
-        if (arabicHead(k) && !arabicHead(k)!.definite && i === complementStart && head.head.institution) {
+        if (
+          arabicHead(k) &&
+          !arabicHead(k)!.definite &&
+          i === complementStart &&
+          head.head.institution
+        ) {
           i++;
           continue;
         }
@@ -376,8 +464,22 @@ function parseConjunct(ctx: ArabicPhraseContext, start: number): PhraseResult | 
       while (j < ctx.limit && ctx.tokens[j]?.word && j - complementStart < 8) {
         const k = ctx.keys[j]!;
         const named = j > q + 1 || head.definite;
-        if (named && j > q + 1 && (k.startsWith('لل') || k.startsWith('وال')) && !arabicHead(k.slice(2)) && !arabicHead('ال' + k.slice(2))) j++;
-        else if (named && k.startsWith('ال') && !isBoundary(ctx, j) && !arabicHead(k) && !nationalityAt(ctx, j)) j++;
+        if (
+          named &&
+          j > q + 1 &&
+          (k.startsWith('لل') || k.startsWith('وال')) &&
+          !arabicHead(k.slice(2)) &&
+          !arabicHead('ال' + k.slice(2))
+        )
+          j++;
+        else if (
+          named &&
+          k.startsWith('ال') &&
+          !isBoundary(ctx, j) &&
+          !arabicHead(k) &&
+          !nationalityAt(ctx, j)
+        )
+          j++;
         else break;
       }
       i = j;
@@ -390,7 +492,13 @@ function parseConjunct(ctx: ArabicPhraseContext, start: number): PhraseResult | 
       if (nat) {
         if (mention.nationality && k.startsWith('و') && mention.number === 'pl') {
           // «مسؤولون عراقيون وأمريكيون»: two groups under one head
-          const second: MentionInfo = { ...mention, modifiers: [...mention.modifiers], nationality: nat, start: ctx.tokens[i]!.start + 1, end: ctx.tokens[i]!.end };
+          const second: MentionInfo = {
+            ...mention,
+            modifiers: [...mention.modifiers],
+            nationality: nat,
+            start: ctx.tokens[i]!.start + 1,
+            end: ctx.tokens[i]!.end,
+          };
           extra.push(second);
           i++;
           continue;
@@ -425,10 +533,12 @@ function parseConjunct(ctx: ArabicPhraseContext, start: number): PhraseResult | 
         /* «في الشهود»: not a domain */
       } else if (ctx.keys[i + 1]?.startsWith('ال') && !isBoundary(ctx, i + 1)) {
         i += 2;
-        if (ctx.keys[i]?.startsWith('ال') && !isBoundary(ctx, i) && !isComplementiser(ctx.keys[i])) i++;
+        if (ctx.keys[i]?.startsWith('ال') && !isBoundary(ctx, i) && !isComplementiser(ctx.keys[i]))
+          i++;
       } else if (h) {
         i += 2;
-        while (i < ctx.limit && ctx.keys[i]?.startsWith('ال') && !isBoundary(ctx, i) && i - q < 8) i++;
+        while (i < ctx.limit && ctx.keys[i]?.startsWith('ال') && !isBoundary(ctx, i) && i - q < 8)
+          i++;
       }
       mention.end = ctx.tokens[i - 1]!.end;
     }
@@ -437,7 +547,10 @@ function parseConjunct(ctx: ArabicPhraseContext, start: number): PhraseResult | 
       const titled = titledNameAhead(ctx, i);
       if (titled) {
         mention.form = 'named';
-        mention.name = { start: ctx.tokens[titled.start]!.start, end: ctx.tokens[titled.end - 1]!.end };
+        mention.name = {
+          start: ctx.tokens[titled.start]!.start,
+          end: ctx.tokens[titled.end - 1]!.end,
+        };
         mention.end = ctx.tokens[titled.end - 1]!.end;
         return { end: closeQuotes(titled.end), mentions: [mention] };
       }
@@ -456,7 +569,11 @@ function parseConjunct(ctx: ArabicPhraseContext, start: number): PhraseResult | 
         mention.end = ctx.tokens[n - 1]!.end;
         i = n;
       }
-    } else if (head.head.institution && (hadComplement || mention.nationality) && !head.head.outletType) {
+    } else if (
+      head.head.institution &&
+      (hadComplement || mention.nationality) &&
+      !head.head.outletType
+    ) {
       // a named institution that the gazetteer does not know: «وزارة الموارد المائية»
       mention.form = 'named';
       mention.name = { start: mention.start, end: mention.end };
@@ -493,7 +610,8 @@ function parseConjunct(ctx: ArabicPhraseContext, start: number): PhraseResult | 
     if (n >= q + 3) return named(q + 1, n);
     // a surname alone right before the complementiser: «وأكد الكناني أن»
     const next = ctx.tokens[q + 1];
-    if (next && (isComplementiser(next.key) || next.text === ':' || next.text === '،')) return named(q, q + 1);
+    if (next && (isComplementiser(next.key) || next.text === ':' || next.text === '،'))
+      return named(q, q + 1);
     return null;
   }
   const n = nameRun(ctx, q, false);

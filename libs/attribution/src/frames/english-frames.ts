@@ -37,12 +37,33 @@ const TIME_WORDS = new Set(
 );
 const ANONYMITY = ENGLISH_ANONYMITY.map((p) => p.split(' '));
 /** Titles written with a full stop ("Lt. Col. Omar Al Shamsi"). */
-const TITLES = new Set('mr mrs ms dr prof gen lt col maj capt sgt cpl adm rep sen gov brig st rev hon'.split(' '));
+const TITLES = new Set(
+  'mr mrs ms dr prof gen lt col maj capt sgt cpl adm rep sen gov brig st rev hon'.split(' '),
+);
 /** Documents that speak for their authors: "a report by X", "data from X". */
 const DOCUMENT_WORDS = new Set(
-  'report reports statement statements study survey data figures estimates estimate analysis document documents records filing filings tally count poll review assessment audit letter release communique readout transcript'.split(' '),
+  'report reports statement statements study survey data figures estimates estimate analysis document documents records filing filings tally count poll review assessment audit letter release communique readout transcript'.split(
+    ' ',
+  ),
 );
-const englishModifierWord = (k: string): boolean => ['new', 'latest', 'recent', 'joint', 'official', 'preliminary', 'annual', 'internal', 'confidential', 'leaked', 'court', 'police', 'government', 'written', 'separate'].includes(k);
+const englishModifierWord = (k: string): boolean =>
+  [
+    'new',
+    'latest',
+    'recent',
+    'joint',
+    'official',
+    'preliminary',
+    'annual',
+    'internal',
+    'confidential',
+    'leaked',
+    'court',
+    'police',
+    'government',
+    'written',
+    'separate',
+  ].includes(k);
 const isOutletMention = (m: MentionInfo): boolean =>
   m.gazetteer?.kind === 'outlet' || m.gazetteer?.kind === 'agency' || Boolean(m.head?.outletType);
 
@@ -52,11 +73,26 @@ const RELATIVE_PRONOUNS = new Set(['that', 'which', 'who', 'whom']);
 /** Words after which a new reporting clause may start inside reported content. */
 const CLAUSE_BREAK = new Set(['whereas', 'while', 'but', ';']);
 
-const COMPANY_ABBREVIATIONS = new Set(['co', 'corp', 'inc', 'ltd', 'plc', 'llc', 'bros', 'jr', 'sr', 'no', 'u', 's']);
+const COMPANY_ABBREVIATIONS = new Set([
+  'co',
+  'corp',
+  'inc',
+  'ltd',
+  'plc',
+  'llc',
+  'bros',
+  'jr',
+  'sr',
+  'no',
+  'u',
+  's',
+]);
 /** A wire service's own caveat closes the quoted claim: ", but Reuters could not verify". */
-const VERIFY_CAVEAT = /^,?\s*(?:but|although|though|and)\s+[^,]{0,60}?\b(?:could|can|was|were|has|have|did)\s+not\s+(?:be\s+)?(?:independently\s+)?(?:verif|confirm)/i;
+const VERIFY_CAVEAT =
+  /^,?\s*(?:but|although|though|and)\s+[^,]{0,60}?\b(?:could|can|was|were|has|have|did)\s+not\s+(?:be\s+)?(?:independently\s+)?(?:verif|confirm)/i;
 /** An -ing clause the writer adds after reported speech: ", sending its shares down 6%". */
-const TRAILING_PARTICIPLE = /,\s+(?:sending|prompting|leaving|forcing|pushing|bringing|raising|causing|triggering|marking|making|taking|dragging|lifting|cutting|ending|extending|adding to)\b/g;
+const TRAILING_PARTICIPLE =
+  /,\s+(?:sending|prompting|leaving|forcing|pushing|bringing|raising|causing|triggering|marking|making|taking|dragging|lifting|cutting|ending|extending|adding to)\b/g;
 
 /** Where reported content stops when the sentence goes on in the writer's own voice. */
 function contentStop(text: string, start: number, end: number): number {
@@ -65,6 +101,12 @@ function contentStop(text: string, start: number, end: number): number {
   TRAILING_PARTICIPLE.lastIndex = 0;
   const m = TRAILING_PARTICIPLE.exec(slice);
   if (m) stop = start + m.index;
+  // ", as engineers worked through the night": the writer's own circumstance
+  const as =
+    /,\s+as\s+(?!well\b|much\b|many\b|long\b|soon\b|far\b|part\b|a\s+result\b|such\b|if\b|though\b|expected\b|planned\b|usual\b)/.exec(
+      slice,
+    );
+  if (as) stop = Math.min(stop, start + as.index);
   const caveat = /,\s*(?:but|although|though)\s/g;
   let c: RegExpExecArray | null;
   while ((c = caveat.exec(slice)) !== null) {
@@ -78,7 +120,9 @@ function contentStop(text: string, start: number, end: number): number {
 
 /** Words that end a subject phrase when scanning back from its cue. */
 const SUBJECT_BOUNDARY = new Set(
-  'that which who whom whose when while whereas because as if where but since although though after before until is was were are be been being has have had do does did will would can could should may might must not than so said says told'.split(' '),
+  'that which who whom whose when while whereas because as if where but since although though after before until is was were are be been being has have had do does did will would can could should may might must not than so said says told'.split(
+    ' ',
+  ),
 );
 const phraseAt = (keys: readonly string[], i: number, p: readonly string[]): boolean =>
   p.every((w, k) => keys[i + k] === w);
@@ -117,8 +161,16 @@ export function findEnglishFrames(input: EnglishFrameInput): Frame[] {
     let e = k;
     while (e < n && e - k < 12) {
       const x = tokens[e]!;
-      if (isComma(x) || x.text === '.' || x.text === ':' || OPENING_QUOTES.has(x.text) || x.text === '"') break;
-      if (keys[e] === 'that' || keys[e] === 'citing' || keys[e] === 'who' || keys[e] === 'which') break;
+      if (
+        isComma(x) ||
+        x.text === '.' ||
+        x.text === ':' ||
+        OPENING_QUOTES.has(x.text) ||
+        x.text === '"'
+      )
+        break;
+      if (keys[e] === 'that' || keys[e] === 'citing' || keys[e] === 'who' || keys[e] === 'which')
+        break;
       if (ENGLISH_CUES.has(keys[e]!) && !/^[A-Z]/.test(x.text) && e > k) break;
       e++;
     }
@@ -133,7 +185,12 @@ export function findEnglishFrames(input: EnglishFrameInput): Frame[] {
     let k = a;
     if (['a', 'an', 'the', 'its', 'their'].includes(keys[k]!)) k++;
     while (k < e && (DOCUMENT_WORDS.has(keys[k]!) || englishModifierWord(keys[k]!))) k++;
-    if (k > a && k < e && DOCUMENT_WORDS.has(keys[k - 1]!) && ['by', 'from', 'of', 'published', 'released', 'issued', 'compiled'].includes(keys[k]!)) {
+    if (
+      k > a &&
+      k < e &&
+      DOCUMENT_WORDS.has(keys[k - 1]!) &&
+      ['by', 'from', 'of', 'published', 'released', 'issued', 'compiled'].includes(keys[k]!)
+    ) {
       let o = k + 1;
       if (['by', 'from'].includes(keys[o]!)) o++;
       const owner = interpretEnglishPhrase(tokens, keys, o, e, gazetteer);
@@ -143,22 +200,47 @@ export function findEnglishFrames(input: EnglishFrameInput): Frame[] {
   };
 
   /** Start of the subject phrase that ends at token `end` (exclusive), scanning back. */
-  const subjectBefore = (end: number, floor: number): { start: number; anonymous: boolean; end: number } | null => {
+  const subjectBefore = (
+    end: number,
+    floor: number,
+  ): { start: number; anonymous: boolean; end: number } | null => {
     let e = end;
     const skipAuxiliaries = () => {
-      while (e > floor && (ENGLISH_AUXILIARIES.has(keys[e - 1]!) || /^[a-z]+ly$/.test(tokens[e - 1]!.text)) && keys[e - 1] !== 'told') e--;
+      while (
+        e > floor &&
+        (ENGLISH_AUXILIARIES.has(keys[e - 1]!) || /^[a-z]+ly$/.test(tokens[e - 1]!.text)) &&
+        keys[e - 1] !== 'told'
+      )
+        e--;
     };
     skipAuxiliaries();
     let anonymous = false;
     // "X, who spoke on condition of anonymity, said" / "Ms. Haddad, 31, an analyst, said"
     while (e > floor && isComma(tokens[e - 1])) {
       let c = e - 2;
-      while (c >= floor && !isComma(tokens[c]) && !CLOSING_QUOTES.has(tokens[c]!.text) && !OPENING_QUOTES.has(tokens[c]!.text)) c--;
+      while (
+        c >= floor &&
+        !isComma(tokens[c]) &&
+        !CLOSING_QUOTES.has(tokens[c]!.text) &&
+        !OPENING_QUOTES.has(tokens[c]!.text)
+      )
+        c--;
       const first = tokens[c + 1];
       const appositive =
         first !== undefined &&
         c + 1 < e - 1 &&
-        (['who', 'which', 'whose', 'a', 'an', 'the', 'one', 'speaking', 'citing', 'according'].includes(first.key) ||
+        ([
+          'who',
+          'which',
+          'whose',
+          'a',
+          'an',
+          'the',
+          'one',
+          'speaking',
+          'citing',
+          'according',
+        ].includes(first.key) ||
           /^[a-z0-9]/.test(first.text) ||
           anonymousIn(c + 1, e));
       if (!appositive || c < floor || !isComma(tokens[c])) {
@@ -173,7 +255,13 @@ export function findEnglishFrames(input: EnglishFrameInput): Frame[] {
     while (s > floor && e - s < 14) {
       const t = tokens[s - 1]!;
       if (!t.word) {
-        if (t.text === '.' && s - 2 >= floor && (TITLES.has(keys[s - 2]!) || COMPANY_ABBREVIATIONS.has(keys[s - 2]!) || tokens[s - 2]!.text.includes('.'))) {
+        if (
+          t.text === '.' &&
+          s - 2 >= floor &&
+          (TITLES.has(keys[s - 2]!) ||
+            COMPANY_ABBREVIATIONS.has(keys[s - 2]!) ||
+            tokens[s - 2]!.text.includes('.'))
+        ) {
           s--;
           continue;
         }
@@ -182,7 +270,9 @@ export function findEnglishFrames(input: EnglishFrameInput): Frame[] {
           continue;
         }
         // a quoted name inside the subject: 'a group calling itself "Saraya al-Wadi"'
-        const q = input.quotes.find((r) => r.end === t.end && r.words <= 4 && r.start >= tokens[floor]!.start);
+        const q = input.quotes.find(
+          (r) => r.end === t.end && r.words <= 4 && r.start >= tokens[floor]!.start,
+        );
         if (q) {
           const open = tokens.findIndex((x) => x.start === q.start);
           if (open >= floor && open < s - 1) {
@@ -197,14 +287,19 @@ export function findEnglishFrames(input: EnglishFrameInput): Frame[] {
       s--;
     }
     // drop a leading adverbial: "On Monday the ministry said"
-    while (s < e && (PREPOSITIONS.has(keys[s]!) || TIME_WORDS.has(keys[s]!) || /^\d/.test(keys[s]!))) s++;
+    while (
+      s < e &&
+      (PREPOSITIONS.has(keys[s]!) || TIME_WORDS.has(keys[s]!) || /^\d/.test(keys[s]!))
+    )
+      s++;
     while (s < e && ['and', 'but', 'so', 'yet', 'also'].includes(keys[s]!)) s++;
     if (s >= e) return null;
     const phrase = tokens.slice(s, e);
     const plausible = phrase.some(
       (t, k) =>
         t.key in ENGLISH_PRONOUNS ||
-        (isNounPhraseToken(t, gazetteer, keys, s + k) && (/^[A-Z]/.test(t.text) || englishHead(t.key) !== undefined)),
+        (isNounPhraseToken(t, gazetteer, keys, s + k) &&
+          (/^[A-Z]/.test(t.text) || englishHead(t.key) !== undefined)),
     );
     if (!plausible) return null;
     return { start: s, anonymous, end: e };
@@ -212,14 +307,53 @@ export function findEnglishFrames(input: EnglishFrameInput): Frame[] {
 
   /** The end of the phrase a "told" addresses, without the content that may follow it. */
   const recipientEnd = (k: number): number => {
-    const g = gazetteer.matchAt(keys, keys[k] === 'the' ? k + 1 : k, keys[keys[k] === 'the' ? k + 1 : k], tokens[keys[k] === 'the' ? k + 1 : k]?.text);
+    const g = gazetteer.matchAt(
+      keys,
+      keys[k] === 'the' ? k + 1 : k,
+      keys[keys[k] === 'the' ? k + 1 : k],
+      tokens[keys[k] === 'the' ? k + 1 : k]?.text,
+    );
     if (g) return (keys[k] === 'the' ? k + 1 : k) + g.length;
     let r = k;
     while (r < n && tokens[r]!.word && /^[A-Z]/.test(tokens[r]!.text) && r - k < 5) r++;
     if (r > k) return r;
     if (['a', 'an', 'the', 'his', 'her', 'their', 'its'].includes(keys[k]!)) {
       r = k + 1;
-      while (r < n && r - k < 4 && tokens[r]!.word && keys[r] !== 'that' && !PREPOSITIONS.has(keys[r]!) && /^[a-z]/.test(tokens[r]!.text) && (englishHead(keys[r]!) || ['news', 'press', 'conference', 'briefing', 'meeting', 'rally', 'crowd', 'court', 'jury', 'hearing', 'committee', 'paper', 'newspaper', 'broadcaster', 'audience', 'reporters', 'journalists', 'local', 'state', 'national', 'parliamentary', 'panel', 'session'].includes(keys[r]!))) r++;
+      while (
+        r < n &&
+        r - k < 4 &&
+        tokens[r]!.word &&
+        keys[r] !== 'that' &&
+        !PREPOSITIONS.has(keys[r]!) &&
+        /^[a-z]/.test(tokens[r]!.text) &&
+        (englishHead(keys[r]!) ||
+          [
+            'news',
+            'press',
+            'conference',
+            'briefing',
+            'meeting',
+            'rally',
+            'crowd',
+            'court',
+            'jury',
+            'hearing',
+            'committee',
+            'paper',
+            'newspaper',
+            'broadcaster',
+            'audience',
+            'reporters',
+            'journalists',
+            'local',
+            'state',
+            'national',
+            'parliamentary',
+            'panel',
+            'session',
+          ].includes(keys[r]!))
+      )
+        r++;
       return r;
     }
     if (tokens[k]?.word && /^[a-z]/.test(tokens[k]!.text)) return k + 1; // "reporters", "parliament", "me"
@@ -239,7 +373,12 @@ export function findEnglishFrames(input: EnglishFrameInput): Frame[] {
       if (r > k) {
         const rec = interpretEnglishPhrase(tokens, keys, k, r, gazetteer);
         for (const m of rec)
-          if (m.gazetteer?.kind === 'outlet' || m.gazetteer?.kind === 'agency' || m.head?.outletType) via.push(m);
+          if (
+            m.gazetteer?.kind === 'outlet' ||
+            m.gazetteer?.kind === 'agency' ||
+            m.head?.outletType
+          )
+            via.push(m);
       }
       k = r;
     }
@@ -327,7 +466,8 @@ export function findEnglishFrames(input: EnglishFrameInput): Frame[] {
       let sp = speakersOf(i + 2, e);
       if (sp.length === 0) continue;
       let via: MentionInfo[] = [];
-      const citingAt = keys[e] === 'citing' ? e : isComma(tokens[e]) && keys[e + 1] === 'citing' ? e + 1 : -1;
+      const citingAt =
+        keys[e] === 'citing' ? e : isComma(tokens[e]) && keys[e + 1] === 'citing' ? e + 1 : -1;
       if (citingAt >= 0) {
         const ce = phraseEnd(citingAt + 1);
         const cited = speakersOf(citingAt + 1, ce);
@@ -356,7 +496,10 @@ export function findEnglishFrames(input: EnglishFrameInput): Frame[] {
         const prev = frames[frames.length - 1];
         const from = prev ? prev.contentEnd : input.start;
         const q = input.quotes.find(
-          (x) => x.end <= t.start && x.start >= from && /^[\s,]*$/.test(input.text.slice(x.end, t.start)),
+          (x) =>
+            x.end <= t.start &&
+            x.start >= from &&
+            /^[\s,]*$/.test(input.text.slice(x.end, t.start)),
         );
         // an appositive after the source belongs to the attribution: ", a harbour official."
         let tail = e;
@@ -426,7 +569,10 @@ export function findEnglishFrames(input: EnglishFrameInput): Frame[] {
       if (keys[e] !== 'as' || keys[e + 1] !== 'saying' || !sub) continue;
       const y = interpretEnglishPhrase(tokens, keys, i + 1, e, gazetteer);
       const x = interpretEnglishPhrase(tokens, keys, sub.start, sub.end, gazetteer);
-      const k = keys[e + 2] === 'that' || tokens[e + 2]?.text === ':' || tokens[e + 2]?.text === ',' ? e + 3 : e + 2;
+      const k =
+        keys[e + 2] === 'that' || tokens[e + 2]?.text === ':' || tokens[e + 2]?.text === ','
+          ? e + 3
+          : e + 2;
       if (!y.length || k >= n) continue;
       const q = input.quotes.find((r) => r.start === tokens[k]!.start);
       frames.push({
@@ -488,9 +634,16 @@ export function findEnglishFrames(input: EnglishFrameInput): Frame[] {
     })();
     // agentless passive: "It was reported that ...", "it has been announced that ..."
     const passiveAt = keys[i - 1] === 'been' ? i - 2 : i - 1;
-    if (['was', 'is', 'has', 'had', 'have'].includes(keys[passiveAt] ?? '') && (keys[passiveAt - 1] === 'it' || keys[passiveAt] === 'has' || keys[passiveAt] === 'had')) {
+    if (
+      ['was', 'is', 'has', 'had', 'have'].includes(keys[passiveAt] ?? '') &&
+      (keys[passiveAt - 1] === 'it' || keys[passiveAt] === 'has' || keys[passiveAt] === 'had')
+    ) {
       // "Drones flew low over the valley, it was reported."
-      if (keys[passiveAt - 1] === 'it' && isComma(tokens[passiveAt - 2]) && (i + 1 >= n || tokens[i + 1]!.text === '.')) {
+      if (
+        keys[passiveAt - 1] === 'it' &&
+        isComma(tokens[passiveAt - 2]) &&
+        (i + 1 >= n || tokens[i + 1]!.text === '.')
+      ) {
         const frame = finalFrame(passiveAt - 1, i, i + 1, [], true);
         if (frame) {
           frames.push({ ...frame, agentless: true });
@@ -517,7 +670,13 @@ export function findEnglishFrames(input: EnglishFrameInput): Frame[] {
     }
     // a second verb of the same subject: "the army said ..., and claimed that ..."
     const prevFrame = frames[frames.length - 1];
-    if (keys[i - 1] === 'and' && prevFrame && prevFrame.speakers.length > 0 && prevFrame.contentEnd > t.start && !prevFrame.quoteBound) {
+    if (
+      keys[i - 1] === 'and' &&
+      prevFrame &&
+      prevFrame.speakers.length > 0 &&
+      prevFrame.contentEnd > t.start &&
+      !prevFrame.quoteBound
+    ) {
       const c = contentAfter(i, cue);
       if (c) {
         const cs = c.quote ? c.quote.start : tokens[c.token]!.start;
@@ -525,7 +684,12 @@ export function findEnglishFrames(input: EnglishFrameInput): Frame[] {
         frames.push({
           cueStart: t.start,
           cueEnd: t.end,
-          speakers: prevFrame.speakers.map((m) => ({ ...m, form: 'dropped' as const, start: t.start, end: t.start })),
+          speakers: prevFrame.speakers.map((m) => ({
+            ...m,
+            form: 'dropped' as const,
+            start: t.start,
+            end: t.start,
+          })),
           via: prevFrame.via,
           contentStart: cs,
           contentEnd: c.quote ? c.quote.end : input.end,
@@ -580,7 +744,11 @@ export function findEnglishFrames(input: EnglishFrameInput): Frame[] {
         e - i < 10 &&
         tokens[e]!.word &&
         keys[e] !== 'that' &&
-        !(ENGLISH_CUES.has(keys[e]!) && keys[e] !== 'told' && !ENGLISH_CUES.get(keys[e]!)!.participle)
+        !(
+          ENGLISH_CUES.has(keys[e]!) &&
+          keys[e] !== 'told' &&
+          !ENGLISH_CUES.get(keys[e]!)!.participle
+        )
       )
         e++;
       const citing = keys[e] === 'citing' || (isComma(tokens[e]) && keys[e + 1] === 'citing');
@@ -625,7 +793,14 @@ export function findEnglishFrames(input: EnglishFrameInput): Frame[] {
       via,
       contentStart: cs,
       contentEnd: c.quote ? c.quote.end : contentStop(input.text, cs, input.end),
-      apparatus: [{ start: tokens[RELATIVE_PRONOUNS.has(keys[sub.start - 1] ?? '') ? sub.start - 1 : sub.start]!.start, end: cs }],
+      apparatus: [
+        {
+          start:
+            tokens[RELATIVE_PRONOUNS.has(keys[sub.start - 1] ?? '') ? sub.start - 1 : sub.start]!
+              .start,
+          end: cs,
+        },
+      ],
       quoteBound: Boolean(c.quote),
       agentless,
     });

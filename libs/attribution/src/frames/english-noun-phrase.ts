@@ -29,18 +29,34 @@ export const englishModifier = (key: string) => modifiers.get(key);
 const isCapitalised = (t: Token): boolean => /^[A-Z]/.test(t.text);
 
 const PREPOSITIONS = new Set(['of', 'from', 'at', 'for', 'in', 'with', 'on', 'to']);
+/** Words that show a phrase is a clause, not a speaker ("the dam had held"). */
+const VERB_WORDS = new Set(
+  'is was were are be been being has have had do does did will would can could should may might must not no'.split(
+    ' ',
+  ),
+);
+
 /** Words that make a capitalised name an organisation rather than a person. */
 const ORGANISATION_WORDS = new Set(
-  'co corp inc ltd plc llc group company bank ministry council agency authority association union party forces army airways air gas oil petroleum energy holdings capital partners news times post press network institute university hospital fund foundation commission court police office department committee coalition front movement brigade brigades guard guards international global organisation organization service services trust league federation club'.split(' '),
+  'co corp inc ltd plc llc group company bank ministry council agency authority association union party forces army airways air gas oil petroleum energy holdings capital partners news times post press network institute university hospital fund foundation commission court police office department committee coalition front movement brigade brigades guard guards international global organisation organization service services trust league federation club'.split(
+    ' ',
+  ),
 );
 /** The head given to a person named without a title noun ("Dana Whitlock said"). */
 const PERSON_HEAD = HEAD_NOUNS.find((h) => h.lemma === 'people')!;
 /** Courtesy and rank titles, left out of a person's name ("Lt. Col. Omar Al Shamsi"). */
 export const ENGLISH_TITLES = new Set(
-  'mr mrs ms miss dr prof gen lt col maj capt sgt cpl adm rep sen gov brig st rev hon sheikh president minister colonel general major captain judge justice lord sir dame'.split(' '),
+  'mr mrs ms miss dr prof gen lt col maj capt sgt cpl adm rep sen gov brig st rev hon sheikh president minister colonel general major captain judge justice lord sir dame'.split(
+    ' ',
+  ),
 );
 
-function skipTitles(tokens: readonly Token[], keys: readonly string[], i: number, b: number): number {
+function skipTitles(
+  tokens: readonly Token[],
+  keys: readonly string[],
+  i: number,
+  b: number,
+): number {
   let k = i;
   while (k < b - 1 && (ENGLISH_TITLES.has(keys[k]!) || !tokens[k]!.word)) k++;
   return k;
@@ -133,7 +149,11 @@ function interpretOne(
   // find the head noun: the last one before a prepositional complement ("an officer from the
   // police station"), else the last one
   let pp = b;
-  for (let k = s + 1; k < b; k++) if (PREPOSITIONS.has(keys[k]!)) { pp = k; break; }
+  for (let k = s + 1; k < b; k++)
+    if (PREPOSITIONS.has(keys[k]!)) {
+      pp = k;
+      break;
+    }
   let headAt = -1;
   for (const limit of [pp, b]) {
     for (let k = limit - 1; k >= s && headAt < 0; k--) if (heads.has(keys[k]!)) headAt = k;
@@ -145,6 +165,7 @@ function interpretOne(
     const h = heads.get(keys[headAt]!)!;
     mention.head = h.head;
     mention.number = h.number;
+    mention.headWord = tokens[headAt]!.text.toLowerCase();
     if (/woman|she/.test(keys[headAt]!)) mention.gender = 'f';
     else if (/man$|men$/.test(keys[headAt]!)) mention.gender = 'm';
     for (let k = s; k < headAt; k++) {
@@ -200,9 +221,21 @@ function interpretOne(
   // "fire chief Tomas Reyes", "harbour master Lina Okafor": a title we do not know, then a name
   let run = b;
   while (run > s && (isCapitalised(tokens[run - 1]!) || !tokens[run - 1]!.word)) run--;
-  if (run > s && run < b && caps.length <= 7 && tokens.slice(s, run).every((t) => /^[a-z]/.test(t.text) || !t.word)) {
+  if (
+    run > s &&
+    run < b &&
+    caps.length <= 7 &&
+    tokens.slice(s, run).some((t) => t.word && /^[a-z]/.test(t.text)) &&
+    !tokens.slice(s, run).some((t) => VERB_WORDS.has(t.key))
+  ) {
     const ns = skipTitles(tokens, keys, run, b);
-    return { ...mention, start: tokens[s]!.start, form: 'named', head: PERSON_HEAD, name: { start: tokens[ns]!.start, end: last.end } };
+    return {
+      ...mention,
+      start: tokens[s]!.start,
+      form: 'named',
+      head: PERSON_HEAD,
+      name: { start: tokens[ns]!.start, end: last.end },
+    };
   }
   if (
     caps.length > 0 &&
@@ -215,8 +248,14 @@ function interpretOne(
     const title = keys[s];
     const words = tokens.slice(ns, b).filter((t) => t.word);
     const personLike =
-      ns > s || (words.length >= 2 && words.length <= 4 && !words.some((t) => ORGANISATION_WORDS.has(t.key)));
-    const gender = title === 'mr' ? 'm' : title === 'ms' || title === 'mrs' || title === 'miss' ? 'f' : undefined;
+      ns > s ||
+      (words.length >= 2 && words.length <= 4 && !words.some((t) => ORGANISATION_WORDS.has(t.key)));
+    const gender =
+      title === 'mr'
+        ? 'm'
+        : title === 'ms' || title === 'mrs' || title === 'miss'
+          ? 'f'
+          : undefined;
     return {
       ...mention,
       start: tokens[s]!.start,
@@ -228,8 +267,18 @@ function interpretOne(
   }
   // a description with a head we do not know: "a dock worker", "the civil defence"
   const wordsIn = tokens.slice(a, b).filter((t) => t.word);
-  if (determiner && wordsIn.length <= 5 && wordsIn.every((t) => /^[a-z]/.test(t.text))) {
-    return { ...mention, start: first.start, form: 'description' };
+  if (
+    determiner &&
+    wordsIn.length <= 5 &&
+    wordsIn.every(
+      (t) => /^[a-z]/.test(t.text) && !VERB_WORDS.has(t.key) && !/(?:ed|ing)$/.test(t.key),
+    )
+  ) {
+    const words = tokens
+      .slice(a + 1, b)
+      .filter((t) => t.word)
+      .map((t) => t.text);
+    return { ...mention, start: first.start, form: 'description', headWord: words.join(' ') };
   }
   return null;
 }

@@ -86,7 +86,13 @@ export class SourceRegistry {
       const inner = text.slice(s, e);
       const marks = (inner.match(/[«»“”"„]/g) ?? []).length;
       if (isQuote(text[s]) && (marks % 2 === 1 || isQuote(text[e - 1]))) s++;
-      if (e > s && isQuote(text[e - 1]) && (marks % 2 === 1 || inner.length > 0) && (text.slice(s, e - 1).match(/[«»“”"„]/g) ?? []).length % 2 === 0) e--;
+      if (
+        e > s &&
+        isQuote(text[e - 1]) &&
+        (marks % 2 === 1 || inner.length > 0) &&
+        (text.slice(s, e - 1).match(/[«»“”"„]/g) ?? []).length % 2 === 0
+      )
+        e--;
       while (s < e && /\s/.test(text[s]!)) s++;
       while (e > s && /[\s,،.]/.test(text[e - 1]!)) e--;
     }
@@ -124,9 +130,8 @@ export class SourceRegistry {
       const role = m.modifiers.find((x) => x.noun);
       if (role?.noun) return ['unnamed', nat, role.noun].filter(Boolean).join(' ');
     }
-    const words = [...mods.map((x) => x.en), nat, head ? head.en[m.number] : undefined].filter(
-      Boolean,
-    );
+    const headName = m.headWord ?? (head ? head.en[m.number] : undefined);
+    const words = [...mods.map((x) => x.en), nat, headName].filter(Boolean);
     if (words.length === 0) return this.surface(m.start, m.end).text;
     if (mods.some((x) => x.en === 'senior')) {
       words.splice(words.indexOf('senior'), 1);
@@ -179,7 +184,8 @@ export class SourceRegistry {
       }
       if (!best || e.lastSeen > best.lastSeen) best = e;
     }
-    if (best && unknown && unknown.lastSeen > best.lastSeen && best.lastSeen < this.clock - 6) return unknown;
+    if (best && unknown && unknown.lastSeen > best.lastSeen && best.lastSeen < this.clock - 6)
+      return unknown;
     return best ?? unknown;
   }
 

@@ -56,8 +56,8 @@ function isPresentationForm(c: number): boolean {
 
 export function normalize(original: string): NormalizedText {
   const n = original.length;
-  const out = new Uint16Array(n * 2 + 1);
-  const map = new Int32Array(n * 2 + 2);
+  let out = new Uint16Array(n + 16);
+  let map = new Int32Array(n + 17);
   let k = 0;
   for (let i = 0; i < n; i++) {
     const c = original.charCodeAt(i);
@@ -78,12 +78,28 @@ export function normalize(original: string): NormalizedText {
       continue;
     }
     if (isPresentationForm(c)) {
-      // NFKC may expand one form into several letters; all of them map to this char.
-      for (const ch of normalize(original[i]!.normalize('NFKC')).text) {
-        out[k] = ch.charCodeAt(0);
-        map[k++] = i;
+      // NFKC may expand one form into several letters; all of them map to this char. Forms
+      // that NFKC keeps (ornate parentheses, noncharacters) stay as they are.
+      const folded = original[i]!.normalize('NFKC');
+      if (folded !== original[i]) {
+        if (k + folded.length + (n - i) >= out.length) {
+          // a ligature such as U+FDFA expands to eighteen letters: make room
+          const size = (out.length + folded.length) * 2;
+          const grownOut = new Uint16Array(size);
+          grownOut.set(out);
+          const grownMap = new Int32Array(size + 1);
+          grownMap.set(map);
+          out = grownOut;
+          map = grownMap;
+        }
+        for (let f = 0; f < folded.length; f++) {
+          const fc = folded.charCodeAt(f);
+          if (isDropped(fc)) continue;
+          out[k] = REPLACE_TABLE[fc] || fc;
+          map[k++] = i;
+        }
+        continue;
       }
-      continue;
     }
     out[k] = REPLACE_TABLE[c] || c;
     map[k++] = i;

@@ -39,7 +39,8 @@ export function findQuotes(text: string, from: number, to: number): QuoteRegion[
   for (let i = from; i < to; i++) {
     const code = text.charCodeAt(i);
     // only quotation marks matter: skip everything else without making a string
-    if (code !== 0x22 && code !== 0xab && code !== 0xbb && (code < 0x2018 || code > 0x203a)) continue;
+    if (code !== 0x22 && code !== 0xab && code !== 0xbb && (code < 0x2018 || code > 0x203a))
+      continue;
     const c = text[i]!;
     if (c === '"') {
       const top = stack[stack.length - 1];

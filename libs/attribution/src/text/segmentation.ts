@@ -73,7 +73,9 @@ function isFurniture(line: string, language: Language): boolean {
 function isDatelineOnly(line: string, language: Language): boolean {
   const words = line.split(/\s+/).filter(Boolean).length;
   if (words > 6) return false;
-  return language === 'ar' ? /^[\p{L} ]{2,30}\s*[-–—/:]\s*\S/u.test(line) : /^[A-Z][A-Za-z., ]{1,30}\s*(?:\([^)]+\))?\s*[-–—]/.test(line);
+  return language === 'ar'
+    ? /^[\p{L} ]{2,30}\s*[-–—/:]\s*\S/u.test(line)
+    : /^[A-Z][A-Za-z., ]{1,30}\s*(?:\([^)]+\))?\s*[-–—]/.test(line);
 }
 
 /** "BAGHDAD (Reuters) -", "BEIRUT, Oct 3 (AFP) –", «بيروت - أ ف ب:», «بغداد - "الشرق الأوسط":». */

@@ -25,7 +25,8 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     let key = t;
     if (word) {
       key = t.charCodeAt(0) < 0x0600 ? t.toLowerCase() : t;
-      if (key.length > 1 && (key.includes('.') || key.includes("'") || key.includes('’'))) key = key.replace(STRIP, '');
+      if (key.length > 1 && (key.includes('.') || key.includes("'") || key.includes('’')))
+        key = key.replace(STRIP, '');
     }
     tokens.push({ text: t, start: m.index, end, word, key });
   }
