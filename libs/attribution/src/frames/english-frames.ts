@@ -196,6 +196,11 @@ export function findEnglishFrames(input: EnglishFrameInput): Frame[] {
       const owner = interpretEnglishPhrase(tokens, keys, o, e, gazetteer);
       if (owner.length) return owner;
     }
+    // "a ministry statement", "health ministry figures": the author before the document
+    if (e - 1 > a && DOCUMENT_WORDS.has(keys[e - 1]!)) {
+      const author = interpretEnglishPhrase(tokens, keys, a, e - 1, gazetteer);
+      if (author.length) return author;
+    }
     return interpretEnglishPhrase(tokens, keys, a, e, gazetteer);
   };
 

@@ -26,7 +26,9 @@ for (const m of MODIFIERS) for (const f of m.enForms ?? []) modifiers.set(f, m);
 export const englishHead = (key: string) => heads.get(key);
 export const englishModifier = (key: string) => modifiers.get(key);
 
-const isCapitalised = (t: Token): boolean => /^[A-Z]/.test(t.text);
+/** Lower-case particles inside Arabic and European names: "al-Jubouri", "bin Salman", "van Dijk". */
+const NAME_PARTICLE = /^(?:(?:al|el|ad|an|as|ash|at|az|ar|ud)-\p{L}|(?:bin|ibn|bint|abu|abou|ould|de|van|von|da|di|du|le|la|der|den|dos|das)$)/u;
+const isCapitalised = (t: Token): boolean => /^[A-Z]/.test(t.text) || NAME_PARTICLE.test(t.text);
 
 const PREPOSITIONS = new Set(['of', 'from', 'at', 'for', 'in', 'with', 'on', 'to']);
 /** Words that show a phrase is a clause, not a speaker ("the dam had held"). */
@@ -42,6 +44,8 @@ const ORGANISATION_WORDS = new Set(
     ' ',
   ),
 );
+/** The head given to a named body that the gazetteer does not know ("Khaleej Gas Co."). */
+const ORGANISATION_HEAD = HEAD_NOUNS.find((h) => h.lemma === 'organization')!;
 /** The head given to a person named without a title noun ("Dana Whitlock said"). */
 const PERSON_HEAD = HEAD_NOUNS.find((h) => h.lemma === 'people')!;
 /** Courtesy and rank titles, left out of a person's name ("Lt. Col. Omar Al Shamsi"). */
@@ -261,7 +265,7 @@ function interpretOne(
       start: tokens[s]!.start,
       form: 'named',
       gender,
-      head: personLike ? PERSON_HEAD : undefined,
+      head: personLike ? PERSON_HEAD : words.some((t) => ORGANISATION_WORDS.has(t.key)) ? ORGANISATION_HEAD : undefined,
       name: { start: tokens[ns]!.start, end: last.end },
     };
   }
