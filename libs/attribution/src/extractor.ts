@@ -162,14 +162,29 @@ export function extract(
       : undefined);
   const builder = new ClaimBuilder({ nt, language, gazetteer, registry, publisher });
 
+  const findFrames = (
+    paragraph: Paragraph,
+    quotes: readonly QuoteRegion[],
+    start: number,
+    end: number,
+    previous: Frame[],
+  ): Frame[] =>
+    language === 'ar'
+      ? findArabicFrames({ text: nt.text, start, end, quotes, gazetteer })
+      : findEnglishFrames({ text: nt.text, start, end, quotes, gazetteer, paragraph, previous });
   let previousHadFrames = false;
   for (const paragraph of seg.paragraphs) {
     const quotes = findQuotes(nt.text, paragraph.start, paragraph.end);
     if (paragraph.furniture) continue;
     if (paragraph.headline) {
-      const frame = headlineFrame(nt.text, paragraph, language, gazetteer);
+      // "X: ..." or a headline with its own cue ("..., officials say"; «وزير: ...»)
+      const colon = headlineFrame(nt.text, paragraph, language, gazetteer);
+      const frames = colon
+        ? [colon]
+        : findFrames(paragraph, quotes, paragraph.start, paragraph.end, []);
       const sentence = paragraph.sentences[0];
-      if (frame) builder.addParagraph(paragraph, [frame], quotes);
+      if (frames.some((f) => f.speakers.length > 0))
+        builder.addParagraph(paragraph, frames, quotes);
       else if (sentence) builder.addHeadline(paragraph, sentence, quotes);
       continue;
     }
@@ -177,24 +192,7 @@ export function extract(
     let covered = -1;
     for (const s of paragraph.sentences) {
       if (s.end <= covered) continue;
-      const found =
-        language === 'ar'
-          ? findArabicFrames({
-              text: nt.text,
-              start: Math.max(s.start, covered),
-              end: s.end,
-              quotes,
-              gazetteer,
-            })
-          : findEnglishFrames({
-              text: nt.text,
-              start: Math.max(s.start, covered),
-              end: s.end,
-              quotes,
-              gazetteer,
-              paragraph,
-              previous: frames,
-            });
+      const found = findFrames(paragraph, quotes, Math.max(s.start, covered), s.end, frames);
       for (const f of found)
         if (f.quoteBound && f.contentEnd > s.end) covered = Math.max(covered, f.contentEnd);
       frames.push(...found);

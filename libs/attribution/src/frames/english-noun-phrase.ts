@@ -27,7 +27,8 @@ export const englishHead = (key: string) => heads.get(key);
 export const englishModifier = (key: string) => modifiers.get(key);
 
 /** Lower-case particles inside Arabic and European names: "al-Jubouri", "bin Salman", "van Dijk". */
-const NAME_PARTICLE = /^(?:(?:al|el|ad|an|as|ash|at|az|ar|ud)-\p{L}|(?:bin|ibn|bint|abu|abou|ould|de|van|von|da|di|du|le|la|der|den|dos|das)$)/u;
+const NAME_PARTICLE =
+  /^(?:(?:al|el|ad|an|as|ash|at|az|ar|ud)-\p{L}|(?:bin|ibn|bint|abu|abou|ould|de|van|von|da|di|du|le|la|der|den|dos|das)$)/u;
 const isCapitalised = (t: Token): boolean => /^[A-Z]/.test(t.text) || NAME_PARTICLE.test(t.text);
 
 const PREPOSITIONS = new Set(['of', 'from', 'at', 'for', 'in', 'with', 'on', 'to']);
@@ -208,6 +209,7 @@ function interpretOne(
       return { ...mention, form: 'gazetteer', gazetteer: orgName.entry };
     const qualified = mention.modifiers.length > 0 || mention.nationality || headAt > s;
     mention.form = definite && !qualified ? 'anaphor' : 'description';
+    mention.definite = definite;
     if (
       definite &&
       headAt > s &&
@@ -265,7 +267,11 @@ function interpretOne(
       start: tokens[s]!.start,
       form: 'named',
       gender,
-      head: personLike ? PERSON_HEAD : words.some((t) => ORGANISATION_WORDS.has(t.key)) ? ORGANISATION_HEAD : undefined,
+      head: personLike
+        ? PERSON_HEAD
+        : words.some((t) => ORGANISATION_WORDS.has(t.key))
+          ? ORGANISATION_HEAD
+          : undefined,
       name: { start: tokens[ns]!.start, end: last.end },
     };
   }

@@ -27,6 +27,8 @@ export interface MentionInfo {
   name?: { start: number; end: number };
   number: GrammaticalNumber;
   gender?: Gender;
+  /** A definite description ("the ministry spokesman"), which may refer back. */
+  definite?: boolean;
   /** The head word as written, for English display names ("dock worker", "spokeswoman"). */
   headWord?: string;
   /** The phrase says the speaker is anonymous (relative clause, "on condition of anonymity"). */

@@ -17,6 +17,8 @@ export interface Entity {
   outletTypes: Set<string>;
   plural: boolean;
   gender?: 'm' | 'f';
+  /** The country of a described source («مسؤولون أمريكيون»), to keep groups apart. */
+  nationality?: string;
   institution: boolean;
   /** Named (a name or a gazetteer entry), as opposed to described. */
   named: boolean;
@@ -148,12 +150,18 @@ export class SourceRegistry {
     return out;
   }
 
-  private findAnaphor(head: HeadNoun | undefined, m: MentionInfo): Entity | undefined {
+  private findAnaphor(
+    head: HeadNoun | undefined,
+    m: MentionInfo,
+    strict = false,
+  ): Entity | undefined {
     if (!head) return undefined;
     let best: Entity | undefined;
     for (const e of this.entities) {
       if (e.mergedInto) continue;
       if (!e.lemmas.has(head.lemma)) continue;
+      // a qualified description only refers back to a source it does not contradict
+      if (strict && m.nationality && e.nationality && e.nationality !== m.nationality.id) continue;
       if (m.number === 'pl' && !e.plural && !e.institution) continue;
       if (m.number === 'sg' && e.plural && !head.institution) continue;
       if (!best || e.lastSeen > best.lastSeen) best = e;
@@ -187,6 +195,29 @@ export class SourceRegistry {
     if (best && unknown && unknown.lastSeen > best.lastSeen && best.lastSeen < this.clock - 6)
       return unknown;
     return best ?? unknown;
+  }
+
+  /** The entity of a common-noun description, by its head, qualifiers and number. */
+  private describedEntity(m: MentionInfo): Entity {
+    const head = m.head;
+    const surface = m.end > m.start ? this.surface(m.start, m.end).text : '';
+    const key = `np:${m.nationality?.id ?? ''}|${m.modifiers
+      .map((x) => x.en)
+      .sort()
+      .join(',')}|${head?.lemma ?? normalizeKey(m.headWord ?? surface)}|${m.number}`;
+    let entity = this.byKey.get(key);
+    if (!entity) {
+      entity = this.create(key, {
+        name: this.describe(m),
+        kind: head ? head.kind[m.number] : 'unknown',
+        anonymous: head?.anonymous ?? null,
+        plural: m.number === 'pl',
+        institution: Boolean(head?.institution),
+        gender: m.gender,
+      });
+      if (head?.outletType) entity.outletTypes.add(head.outletType);
+    }
+    return entity;
   }
 
   /** The entity a mention refers to, creating it when it is new; null when unresolvable. */
@@ -248,42 +279,13 @@ export class SourceRegistry {
         break;
       }
       case 'description': {
-        const head = m.head;
-        const key = `np:${m.nationality?.id ?? ''}|${m.modifiers
-          .map((x) => x.en)
-          .sort()
-          .join(',')}|${head?.lemma ?? this.surface(m.start, m.end).text}|${m.number}`;
-        entity = this.byKey.get(key);
-        if (!entity) {
-          entity = this.create(key, {
-            name: this.describe(m),
-            kind: head ? head.kind[m.number] : 'unknown',
-            anonymous: head?.institution ? (head.anonymous ?? null) : (head?.anonymous ?? null),
-            plural: m.number === 'pl',
-            institution: Boolean(head?.institution),
-            gender: m.gender,
-          });
-          if (head?.outletType) entity.outletTypes.add(head.outletType);
-        }
+        // "the ministry spokesman" after "Health Ministry spokesman Tamer Fayed": the same one
+        if (m.definite) entity = this.findAnaphor(m.head, m, true);
+        entity ??= this.describedEntity(m);
         break;
       }
       case 'anaphor': {
-        entity = this.findAnaphor(m.head, m);
-        if (!entity) {
-          const head = m.head;
-          const key = `np:||${head?.lemma ?? normalizeKey(span?.text ?? '')}|${m.number}`;
-          entity =
-            this.byKey.get(key) ??
-            this.create(key, {
-              name: head ? head.en[m.number] : (span?.text ?? 'unknown'),
-              kind: head ? head.kind[m.number] : 'unknown',
-              anonymous: head?.institution ? null : (head?.anonymous ?? null),
-              plural: m.number === 'pl',
-              institution: Boolean(head?.institution),
-              gender: m.gender,
-            });
-          if (head?.outletType) entity.outletTypes.add(head.outletType);
-        }
+        entity = this.findAnaphor(m.head, m) ?? this.describedEntity(m);
         break;
       }
       case 'pronoun':
@@ -309,6 +311,7 @@ export class SourceRegistry {
     if (!entity) return null;
     entity = root(entity);
     for (const l of this.lemmasOf(m)) entity.lemmas.add(l);
+    entity.nationality ??= m.nationality?.id;
     if (m.anonymous) entity.anonymous = true;
     if (m.number === 'pl' && m.form === 'description') entity.plural = true;
     entity.gender ??= m.gender;
