@@ -1,5 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { extract } from '@claimtrail/attribution';
@@ -34,11 +42,23 @@ function score(goldFiles: string[], articlesDir: string): Summary {
       symlinkSync(file, join(gold, name));
       const { article } = JSON.parse(readFileSync(file, 'utf8')) as { article: string };
       const text = readFileSync(join(articlesDir, article), 'utf8');
-      writeFileSync(join(pred, article.replace(/\.[^.]+$/, '.json')), JSON.stringify(extract(text)));
+      writeFileSync(
+        join(pred, article.replace(/\.[^.]+$/, '.json')),
+        JSON.stringify(extract(text)),
+      );
     }
     const out = execFileSync(
       process.execPath,
-      [join(SHARED, 'tools/score-attribution.mjs'), '--gold', gold, '--pred', pred, '--articles', articlesDir, '--json'],
+      [
+        join(SHARED, 'tools/score-attribution.mjs'),
+        '--gold',
+        gold,
+        '--pred',
+        pred,
+        '--articles',
+        articlesDir,
+        '--json',
+      ],
       { encoding: 'utf8' },
     );
     return JSON.parse(out) as Summary;
@@ -68,7 +88,9 @@ describe('attribution quality, scored by the shared scorer', () => {
   });
 
   it('scores the reference article at F1 95 or more', () => {
-    const gold = readdirSync(join(SHARED, 'fixtures/gold')).map((f) => join(SHARED, 'fixtures/gold', f));
+    const gold = readdirSync(join(SHARED, 'fixtures/gold')).map((f) =>
+      join(SHARED, 'fixtures/gold', f),
+    );
     const summary = score(gold, join(SHARED, 'fixtures/articles'));
     expect(summary.attribution.f1).toBeGreaterThanOrEqual(FLOORS.reference);
   });

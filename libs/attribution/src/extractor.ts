@@ -5,6 +5,7 @@ import { parseArabicSpeakers } from './frames/arabic-noun-phrase';
 import { interpretEnglishPhrase } from './frames/english-noun-phrase';
 import type { Frame, MentionInfo } from './frames/frame';
 import { defaultGazetteer, type Gazetteer } from './gazetteer/gazetteer';
+import { spotNames } from './sources/name-spotter';
 import { SourceRegistry } from './sources/source-registry';
 import { normalize, normalizeKey, toOriginal } from './text/normalizer';
 import { tokenize } from './text/tokens';
@@ -199,6 +200,8 @@ export function extract(
     }
     frames.push(...continuationFrames(paragraph, frames, quotes, previousHadFrames));
     previousHadFrames = frames.some((f) => f.speakers.length > 0);
+    for (const m of spotNames(nt.text, paragraph.bodyStart, paragraph.end, language, gazetteer))
+      registry.notice(m);
     builder.addParagraph(paragraph, frames, quotes);
   }
 

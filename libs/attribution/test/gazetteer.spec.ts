@@ -104,6 +104,11 @@ describe('gazetteer lookups through extract()', () => {
     expect(claims[0]?.sources.map((s) => s.name)).toEqual(['Reuters']);
   });
 
+  it('records one mention for one occurrence of a name', () => {
+    const { sources } = extract('قالت وكالة رويترز إن الحكومة خفضت سعر الخبز بنسبة 10 في المئة.');
+    expect(sources[0]?.mentions.map((m) => m.text)).toEqual(['وكالة رويترز']);
+  });
+
   it('names an outlet written in Arabic transliteration', () => {
     const { sources } = extract('ذكرت صحيفة ذا ناشيونال أن المعرض سيفتتح في الخريف المقبل.');
     expect(sourceMentioned(sources, 'ذا ناشيونال')).toMatchObject({

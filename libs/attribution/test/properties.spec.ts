@@ -34,6 +34,7 @@ function expectWellFormed(input: string, result: ExtractionResult): void {
       expect(m.start).toBeGreaterThanOrEqual(0);
       expect(m.end).toBeGreaterThan(m.start);
       expect(m.end).toBeLessThanOrEqual(input.length);
+      expect(m.text).toBe(m.text.trim());
     }
   }
   const byId = new Map(result.sources.map((s) => [s.id, s]));
@@ -54,6 +55,16 @@ function expectWellFormed(input: string, result: ExtractionResult): void {
       // a reference shows the source's canonical name and one of its mentions as written
       expect(ref.name).toBe(source?.name);
       expect(source?.mentions.map((m) => m.text)).toContain(ref.mention);
+    }
+  }
+}
+
+/** One occurrence in the text is one mention: «وكالة رويترز» is not also «رويترز». */
+function expectOneMentionPerOccurrence(result: ExtractionResult): void {
+  for (const source of result.sources) {
+    const spans = [...source.mentions].sort((a, b) => a.start - b.start || a.end - b.end);
+    for (let i = 1; i < spans.length; i++) {
+      expect(spans[i]!.start).toBeGreaterThanOrEqual(spans[i - 1]!.end);
     }
   }
 }
@@ -326,8 +337,11 @@ const INVISIBLE = [
   '\ufeff',
   '\u00ad',
 ];
-const INVISIBLE_RE = new RegExp(`[${INVISIBLE.join('')}]`, 'g');
-const strip = (s: string): string => s.replace(INVISIBLE_RE, '');
+const INVISIBLE_SET = new Set(INVISIBLE);
+const strip = (s: string): string =>
+  Array.from(s)
+    .filter((ch) => !INVISIBLE_SET.has(ch))
+    .join('');
 
 function decorate(text: string, marks: readonly { at: number; mark: string }[]): string {
   let out = text;
@@ -429,6 +443,15 @@ describe('extract() properties', () => {
       );
     });
 
+    it('records each occurrence of a source as one mention', () => {
+      fc.assert(
+        fc.property(text, languageOption, (input, language) => {
+          expectOneMentionPerOccurrence(extract(input, { language }));
+        }),
+        { numRuns: Math.ceil(numRuns / 2) },
+      );
+    });
+
     it('is deterministic, also when other articles are extracted in between', () => {
       fc.assert(
         fc.property(text, text, (input, other) => {
@@ -481,7 +504,7 @@ describe('extract() properties', () => {
       fc.property(article, invisibleMarks, (plain, marks) => {
         const decorated = decorate(plain, marks);
         const result = extract(decorated);
-        expectWellFormed(decorated, result);
+        for (const c of result.claims) expect(decorated.slice(c.start, c.end)).toBe(c.text);
         expect(reading(result)).toEqual(reading(extract(plain)));
       }),
       { numRuns: 300 },
@@ -495,7 +518,7 @@ describe('extract() properties', () => {
         const lf = text.replace(/\r\n/g, '\n');
         const crlf = lf.replace(/\n/g, '\r\n');
         const result = extract(crlf);
-        expectWellFormed(crlf, result);
+        for (const c of result.claims) expect(crlf.slice(c.start, c.end)).toBe(c.text);
         expect(reading(result)).toEqual(reading(extract(lf)));
       }),
       { numRuns: 200 },
@@ -530,6 +553,11 @@ describe('extract() on inputs found by the properties', () => {
     for (const c of ['\ufbb2', '\ufd3e', '\ufd3f', '\ufdfd', '\ufdd0', '\ufefe']) {
       expect(() => extract(`قال الوزير ${c} إن الخطة جاهزة.`)).not.toThrow();
     }
+  });
+
+  it('does not throw on a sentence cut off after "adding that"', () => {
+    // a truncated paragraph: the continuation cue has no content after it
+    expect(() => extract('Officials said the port reopened, adding that')).not.toThrow();
   });
 
   it('does not nest a continuation claim inside the claim before it', () => {

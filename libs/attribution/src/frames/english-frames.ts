@@ -366,7 +366,7 @@ export function findEnglishFrames(input: EnglishFrameInput): Frame[] {
   };
 
   /** Where the content starts after a cue and its adjuncts ("said on Tuesday that"). */
-  const contentAfter = (
+  const contentAfterRaw = (
     i: number,
     cue: EnglishCue,
   ): { token: number; quote?: QuoteRegion; via: MentionInfo[] } | null => {
@@ -459,6 +459,12 @@ export function findEnglishFrames(input: EnglishFrameInput): Frame[] {
     if (ENGLISH_STRICT.has(cue.lemma) && !ENGLISH_NOUN_CONTENT.has(cue.lemma)) return null;
     if (k >= n || !tokens[k]!.word) return null;
     return { token: k, via };
+  };
+
+  /** Like contentAfterRaw, but never points past the sentence ("..., adding that" at its end). */
+  const contentAfter = (i: number, cue: EnglishCue): ReturnType<typeof contentAfterRaw> => {
+    const c = contentAfterRaw(i, cue);
+    return c && (c.quote || c.token < n) ? c : null;
   };
 
   for (let i = 0; i < n; i++) {

@@ -23,6 +23,10 @@ export interface Entity {
   /** Named (a name or a gazetteer entry), as opposed to described. */
   named: boolean;
   mergedInto?: Entity;
+  /** Seen only in the outlet's own sentences so far: kept for later references. */
+  noticed: Span[];
+  /** May a pronoun refer to it? Not until it has spoken, for people merely mentioned. */
+  pronounable: boolean;
   lastSeen: number;
   order: number;
 }
@@ -31,6 +35,8 @@ export interface Entity {
 export interface EntityRef {
   entity: Entity;
   mention: string;
+  /** Where that mention stands, when it is written (not for a dropped subject). */
+  at?: Span;
 }
 
 const root = (e: Entity): Entity => {
@@ -38,6 +44,14 @@ const root = (e: Entity): Entity => {
   while (x.mergedInto) x = x.mergedInto;
   return x;
 };
+
+/** Adds a mention span; of two that overlap («رويترز» in «وكالة رويترز») the longer stays. */
+function addMention(entity: Entity, span: Span): void {
+  const clash = entity.mentions.findIndex((m) => m.start < span.end && span.start < m.end);
+  if (clash < 0) entity.mentions.push(span);
+  else if (span.end - span.start > entity.mentions[clash]!.end - entity.mentions[clash]!.start)
+    entity.mentions[clash] = span;
+}
 
 const GAZETTEER_LEMMAS: Record<string, string[]> = {
   ministry: ['ministry'],
@@ -113,6 +127,8 @@ export class SourceRegistry {
       plural: false,
       institution: false,
       named: false,
+      noticed: [],
+      pronounable: true,
       lastSeen: 0,
       order: this.entities.length,
       ...init,
@@ -174,7 +190,7 @@ export class SourceRegistry {
     let best: Entity | undefined;
     let unknown: Entity | undefined;
     for (const e of this.entities) {
-      if (e.mergedInto) continue;
+      if (e.mergedInto || !e.pronounable) continue;
       const plural = e.plural;
       if (m.number === 'pl' ? !(plural || e.institution) : plural) continue;
       if (
@@ -310,17 +326,41 @@ export class SourceRegistry {
     }
     if (!entity) return null;
     entity = root(entity);
+    if (entity.noticed.length > 0) {
+      for (const n of entity.noticed) addMention(entity, n);
+      entity.noticed = [];
+    }
+    entity.pronounable = true;
     for (const l of this.lemmasOf(m)) entity.lemmas.add(l);
     entity.nationality ??= m.nationality?.id;
     if (m.anonymous) entity.anonymous = true;
     if (m.number === 'pl' && m.form === 'description') entity.plural = true;
     entity.gender ??= m.gender;
     entity.lastSeen = ++this.clock;
-    if (span && span.text && !entity.mentions.some((x) => x.start === span.start))
-      entity.mentions.push(span);
+    if (span && span.text) addMention(entity, span);
     if (asSpeaker) this.lastSpeaker = entity;
     const mention = span?.text ?? entity.mentions[entity.mentions.length - 1]?.text ?? entity.name;
-    return { entity, mention };
+    return { entity, mention, at: span ?? undefined };
+  }
+
+  /**
+   * Records a name seen in the outlet's own voice ("World No. 2 Elena Varga has withdrawn",
+   * "The Red Crescent sent 20 ambulances"), so that a later "Varga said" or "It said" finds
+   * it. It becomes a source only if a claim is attributed to it.
+   */
+  notice(m: MentionInfo): void {
+    if (m.form !== 'named' && m.form !== 'gazetteer') return;
+    const mentionsBefore = new Map(this.entities.map((e) => [e, e.mentions.length] as const));
+    const speaker = this.lastSpeaker;
+    const ref = this.resolve(m, false);
+    this.lastSpeaker = speaker;
+    if (!ref) return;
+    const e = ref.entity;
+    // a name not yet attributed anything stays a candidate; a source keeps the extra mention
+    if ((mentionsBefore.get(e) ?? 0) === 0) {
+      e.noticed.push(...e.mentions.splice(0));
+      e.pronounable = e.institution;
+    }
   }
 
   /** Whether this entity is the publishing outlet named by `publisher` (name or alias). */
@@ -353,7 +393,7 @@ export class SourceRegistry {
       );
       if (candidates.length !== 1) continue;
       const target = candidates[0]!;
-      target.mentions.push(...e.mentions);
+      for (const m of e.mentions) addMention(target, m);
       e.mergedInto = target;
     }
   }
@@ -382,7 +422,13 @@ export class SourceRegistry {
         ids.set(e, id);
         sources.push({ id, name: e.name, kind: e.kind, anonymous: e.anonymous, mentions: [] });
       }
-      return { id, name: e.name, mention: r.mention };
+      // the mention as kept on the source (a longer overlapping one may have replaced it)
+      const at = r.at;
+      const kept =
+        (at && e.mentions.find((m) => m.start < at.end && at.start < m.end)) ??
+        e.mentions.find((m) => m.text === r.mention) ??
+        e.mentions[e.mentions.length - 1];
+      return { id, name: e.name, mention: kept?.text ?? r.mention };
     };
     return { sources, ref };
   }
