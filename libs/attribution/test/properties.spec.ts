@@ -390,12 +390,28 @@ const ARTICLES = readdirSync(ARTICLE_DIR)
 type Edit =
   | { op: 'delete'; at: number; length: number }
   | { op: 'insert'; at: number; text: string }
-  | { op: 'duplicate'; at: number; length: number };
+  | { op: 'duplicate'; at: number; length: number }
+  | { op: 'truncate'; at: number };
 
 const edit: fc.Arbitrary<Edit> = fc.oneof(
-  fc.record({ op: fc.constant('delete' as const), at: fc.nat(), length: fc.nat(60) }),
-  fc.record({ op: fc.constant('insert' as const), at: fc.nat(), text: newsFragment }),
-  fc.record({ op: fc.constant('duplicate' as const), at: fc.nat(), length: fc.nat(200) }),
+  {
+    weight: 3,
+    arbitrary: fc.record({ op: fc.constant('delete' as const), at: fc.nat(), length: fc.nat(60) }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({ op: fc.constant('insert' as const), at: fc.nat(), text: newsFragment }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      op: fc.constant('duplicate' as const),
+      at: fc.nat(),
+      length: fc.nat(200),
+    }),
+  },
+  // scraped text is often cut off mid-sentence
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('truncate' as const), at: fc.nat() }) },
 );
 
 function applyEdits(text: string, edits: readonly Edit[]): string {
@@ -404,12 +420,13 @@ function applyEdits(text: string, edits: readonly Edit[]): string {
     const at = e.at % (out.length + 1);
     if (e.op === 'delete') out = out.slice(0, at) + out.slice(at + e.length);
     else if (e.op === 'insert') out = out.slice(0, at) + e.text + out.slice(at);
-    else out = out.slice(0, at + e.length) + out.slice(at);
+    else if (e.op === 'duplicate') out = out.slice(0, at + e.length) + out.slice(at);
+    else out = out.slice(0, at);
   }
   return out;
 }
 
-/** A dev-set article with a few random deletions, insertions and duplications. */
+/** A dev-set article with a few random deletions, insertions, duplications and cuts. */
 const mutatedArticle = fc
   .record({ article: fc.constantFrom(...ARTICLES), edits: fc.array(edit, { maxLength: 8 }) })
   .map(({ article, edits }) => applyEdits(article, edits));
@@ -420,6 +437,13 @@ const FAMILIES: [string, fc.Arbitrary<string>, number][] = [
   ['strings of any UTF-16 code units', fc.string({ unit: codeUnit, maxLength: 300 }), 500],
   ['Arabic and English news fragments', fc.oneof(newsText, newsTextTight), 600],
   ['templated news articles', templatedArticle, 500],
+  [
+    'templated news articles, cut and mutated',
+    fc
+      .tuple(templatedArticle, fc.array(edit, { minLength: 1, maxLength: 4 }))
+      .map(([article, edits]) => applyEdits(article, edits)),
+    500,
+  ],
   ['mutated dev-set articles', mutatedArticle, 300],
 ];
 

@@ -408,8 +408,20 @@ function parseConjunct(ctx: ArabicPhraseContext, start: number): PhraseResult | 
         if (k > n && ctx.tokens[k] && isQuoteMark(ctx.tokens[k]!.text)) {
           mention.form = 'named';
           mention.name = { start: ctx.tokens[n]!.start, end: ctx.tokens[k - 1]!.end };
-          mention.end = ctx.tokens[k - 1]!.end;
+          mention.end = ctx.tokens[k]!.end;
           return { end: k + 1, mentions: [mention] };
+        }
+      }
+      // an unquoted name the gazetteer does not know: «صحيفة الفجر الجديد»
+      if (!head.definite && n === i) {
+        let k = i;
+        while (k < ctx.limit && k - i < 3 && ctx.tokens[k]?.word && ctx.keys[k]!.startsWith('ال') && !isBoundary(ctx, k) && !nationalityAt(ctx, k) && !arabicModifier(ctx.keys[k]!) && !arabicHead(ctx.keys[k]!))
+          k++;
+        if (k > i) {
+          mention.form = 'named';
+          mention.name = { start: ctx.tokens[i]!.start, end: ctx.tokens[k - 1]!.end };
+          mention.end = ctx.tokens[k - 1]!.end;
+          return { end: k, mentions: [mention] };
         }
       }
     }

@@ -39,9 +39,12 @@ const VERB_WORDS = new Set(
   ),
 );
 
+/** Words that may follow a known name without changing who it is ("dpa news agency"). */
+const GENERIC_TAIL = new Set(['news', 'agency', 'newspaper', 'daily', 'channel', 'tv', 'television', 'broadcaster', 'network', 'website', 'radio', 'magazine', 'outlet', 'wire', 'service']);
+
 /** Words that make a capitalised name an organisation rather than a person. */
 const ORGANISATION_WORDS = new Set(
-  'co corp inc ltd plc llc group company bank ministry council agency authority association union party forces army airways air gas oil petroleum energy holdings capital partners news times post press network institute university hospital fund foundation commission court police office department committee coalition front movement brigade brigades guard guards international global organisation organization service services trust league federation club'.split(
+  'gazette herald tribune journal observer chronicle review monitor telegraph courier mail standard express star mirror times post daily weekly radio tv channel co corp inc ltd plc llc group company bank ministry council agency authority association union party forces army airways air gas oil petroleum energy holdings capital partners news times post press network institute university hospital fund foundation commission court police office department committee coalition front movement brigade brigades guard guards international global organisation organization service services trust league federation club'.split(
     ' ',
   ),
 );
@@ -150,6 +153,17 @@ function interpretOne(
     const whole = gazetteer.matchAt(keys, at, keys[at], tokens[at]?.text);
     if (whole && at + whole.length === b)
       return { ...base, start: tokens[at]!.start, form: 'gazetteer', gazetteer: whole.entry };
+  }
+  // a known name inside the phrase, followed only by generic words: "Iran's Press TV",
+  // "the U.S. State Department", "the dpa news agency"
+  for (let k = s; k < b; k++) {
+    const g = gazetteer.matchAt(keys, k, keys[k], tokens[k]?.text);
+    if (!g || g.entry.type === 'country' || g.entry.type === 'capital') continue;
+    const rest = tokens.slice(k + g.length, b).filter((t) => t.word);
+    // only names before it ("Iran's"), no head of its own ("a spokeswoman for the ...")
+    const lead = tokens.slice(s, k).every((t) => !t.word || /^[A-Z]/.test(t.text) || t.key === 's');
+    if (lead && rest.every((t) => GENERIC_TAIL.has(t.key)))
+      return { ...base, start: tokens[k]!.start, form: 'gazetteer', gazetteer: g.entry };
   }
   // find the head noun: the last one before a prepositional complement ("an officer from the
   // police station"), else the last one

@@ -95,8 +95,9 @@ export class SourceRegistry {
     let s = o.start;
     let e = o.end;
     const isQuote = (c: string | undefined) => c !== undefined && /[«»“”"„'‘’]/.test(c);
-    while (s < e && /\s/.test(text[s]!)) s++;
-    while (e > s && /[\s,،.]/.test(text[e - 1]!)) e--;
+    const INVISIBLE = /[\s\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/;
+    while (s < e && INVISIBLE.test(text[s]!)) s++;
+    while (e > s && (INVISIBLE.test(text[e - 1]!) || /[,،.]/.test(text[e - 1]!))) e--;
     // quotation marks at the edges go, unless they pair with one inside («صحيفة "ذا ناشيونال"»)
     for (let guard = 0; guard < 2; guard++) {
       const inner = text.slice(s, e);
@@ -109,8 +110,8 @@ export class SourceRegistry {
         (text.slice(s, e - 1).match(/[«»“”"„]/g) ?? []).length % 2 === 0
       )
         e--;
-      while (s < e && /\s/.test(text[s]!)) s++;
-      while (e > s && /[\s,،.]/.test(text[e - 1]!)) e--;
+      while (s < e && INVISIBLE.test(text[s]!)) s++;
+      while (e > s && (INVISIBLE.test(text[e - 1]!) || /[,،.]/.test(text[e - 1]!))) e--;
     }
     return { start: s, end: e, text: text.slice(s, e) };
   }

@@ -45,14 +45,33 @@ const INITIAL = /(?:^|[\s(«“"])(?:\p{L}\.){1,4}$/u;
 
 const TERMINAL = /[.!?؟…"”»)\]'’]$/u;
 
+/** Words that start a new English sentence after "U.S." or "a.m." rather than continue a name. */
+const SENTENCE_STARTERS =
+  'It|The|He|She|They|We|I|A|An|In|On|At|But|And|This|That|There|These|Those|His|Her|Their|Its|Our|Talks|Officials|Police|No|Yet|So|Then|After|Before|When|While'.split('|');
+const HIDDEN_END = new RegExp(
+  `(?:\\b(?:[A-Z]\\.){2,}|\\b[ap]\\.m\\.|\\b[Nn]o\\.)(?=\\s+(?:${SENTENCE_STARTERS.join('|')})\\b)`,
+  'g',
+);
+
 function endsWithAbbreviation(segment: string, next: string): boolean {
   const s = segment.trimEnd();
   if (!s.endsWith('.')) return false;
+  if (/\b[Nn]o\.$/.test(s)) return /^\s*\d/.test(next); // "No. 2", but "said no. Talks ..."
+  if (EN_SOFT_ABBREVIATIONS.test(s)) return /^\s*[a-z0-9]/.test(next);
   if (INITIAL.test(s)) return true;
   const word = /([A-Za-z]+)\.$/.exec(s)?.[1];
   if (word && EN_ABBREVIATIONS.has(word.toLowerCase())) return /^\s*[\p{L}\p{N}]/u.test(next);
-  if (EN_SOFT_ABBREVIATIONS.test(s)) return /^\s*[a-z0-9]/.test(next);
   return false;
+}
+
+/** Sentence ends ICU does not see: "flew to the U.S. Talks begin", "at 7 a.m. Police closed". */
+function hiddenEnds(text: string, start: number, end: number): number[] {
+  const cuts: number[] = [];
+  HIDDEN_END.lastIndex = 0;
+  const slice = text.slice(start, end);
+  let m: RegExpExecArray | null;
+  while ((m = HIDDEN_END.exec(slice)) !== null) cuts.push(start + m.index + m[0].length);
+  return cuts;
 }
 
 /** A short line that is not a sentence: byline, dateline, credit or subheading. */
@@ -81,8 +100,13 @@ function isDatelineOnly(line: string, language: Language): boolean {
 /** "BAGHDAD (Reuters) -", "BEIRUT, Oct 3 (AFP) –", «بيروت - أ ف ب:», «بغداد - "الشرق الأوسط":». */
 const EN_DATELINE =
   /^(?:[A-Z][A-Z.'’-]+(?:[ ,][A-Z][A-Za-z.'’-]*)*|[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:,\s*[A-Z][a-z]{2,4}\.? \d{1,2})?\s*(\([^)]{2,40}\))?\s*[-–—]{1,2}\s+/;
-const AR_DATELINE =
-  /^([\p{L} ]{2,30}?)\s*(?:\(([^)]{2,40})\))?\s*[-–—:]\s*(?:([^:\n]{2,30}?)\s*:\s*)?(?=\S)/u;
+/** Wire services named in Arabic datelines («بيروت - أ ف ب -», «دبي (رويترز) -»); normalised spelling. */
+const AR_WIRES = 'ا ?ف ?ب|ا\\.ف\\.ب\\.?|رويترز|الاناضول|د ب ا|واس|وام|قنا|كونا|سانا|واع|بترا|وفا|الوكالات|وكالات|[«"“][^»"”]{2,30}[»"”]';
+const AR_DATELINE = new RegExp(
+  `^([\\p{L} ]{2,30}?)\\s*(?:\\(([^)]{2,40})\\))?\\s*[-–—:]\\s*(?:(${AR_WIRES}|[^:\\n]{2,30}?)\\s*[:\\-–—]\\s*)?(?=\\S)`,
+  'u',
+);
+const AR_DATELINE_LINE = new RegExp(`^[\\p{L} ]{2,30}?\\s*[-–—/]\\s*(${AR_WIRES})\\s*$`, 'u');
 
 function datelineEnd(
   line: string,
@@ -147,6 +171,14 @@ export function segment(text: string, language: Language): Segmentation {
             datelineSource = { start: start + d.source.start, end: start + d.source.end };
         }
       }
+      if (furniture && bodyParagraphs === 0 && !datelineSource) {
+        // «بيروت - أ ف ب» on a line of its own names the wire that published the article
+        const wire = language === 'ar' ? AR_DATELINE_LINE.exec(line) : /\(([^)]{2,40})\)\s*[-–—]?\s*$/.exec(line);
+        if (wire?.[1]) {
+          const at = line.lastIndexOf(wire[1]);
+          datelineSource = { start: start + at, end: start + at + wire[1].length };
+        }
+      }
       if (!headline && !furniture) bodyParagraphs++;
       const paragraph: Paragraph = {
         index,
@@ -167,18 +199,17 @@ export function segment(text: string, language: Language): Segmentation {
         pending = pending ? { start: pending.start, end: e } : { start: s, end: e };
         if (k < pieces.length - 1 && endsWithAbbreviation(text.slice(pending.start, e), next))
           return;
-        const chunk = text.slice(pending.start, pending.end);
-        const trimmedStart = pending.start + (chunk.length - chunk.trimStart().length);
-        const trimmedEnd = pending.start + chunk.trimEnd().length;
-        if (trimmedEnd > trimmedStart) {
-          const sentence = {
-            index: sentences.length,
-            paragraph: index,
-            start: trimmedStart,
-            end: trimmedEnd,
-          };
-          sentences.push(sentence);
-          paragraph.sentences.push(sentence);
+        const bounds = language === 'en' ? [pending.start, ...hiddenEnds(text, pending.start, pending.end), pending.end] : [pending.start, pending.end];
+        for (let b = 0; b + 1 < bounds.length; b++) {
+          const from = bounds[b]!;
+          const chunk = text.slice(from, bounds[b + 1]);
+          const trimmedStart = from + (chunk.length - chunk.trimStart().length);
+          const trimmedEnd = from + chunk.trimEnd().length;
+          if (trimmedEnd > trimmedStart) {
+            const sentence = { index: sentences.length, paragraph: index, start: trimmedStart, end: trimmedEnd };
+            sentences.push(sentence);
+            paragraph.sentences.push(sentence);
+          }
         }
         pending = null;
       });
