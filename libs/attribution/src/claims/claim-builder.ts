@@ -111,6 +111,11 @@ export class ClaimBuilder {
     const t = this.ctx.nt.text;
     let { start, end } = this.trim(p);
     const dangling = this.ctx.language === 'en' ? EN_DANGLING : AR_DANGLING;
+    if (this.ctx.language === 'en') {
+      // ", as engineers worked ...", ", while the southern suburbs ...": the clause without its link
+      const lead = /^(?:as|while|whereas|and|but)\s+/i.exec(t.slice(start, end));
+      if (lead && words(t.slice(start + lead[0].length, end)) >= 3) start += lead[0].length;
+    }
     for (let guard = 0; guard < 3; guard++) {
       const m = /(\S+)$/u.exec(t.slice(start, end));
       if (!m || !dangling.has(m[1]!.toLowerCase())) break;

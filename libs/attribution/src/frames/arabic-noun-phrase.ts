@@ -415,7 +415,16 @@ function parseConjunct(ctx: ArabicPhraseContext, start: number): PhraseResult | 
       // an unquoted name the gazetteer does not know: «صحيفة الفجر الجديد»
       if (!head.definite && n === i) {
         let k = i;
-        while (k < ctx.limit && k - i < 3 && ctx.tokens[k]?.word && ctx.keys[k]!.startsWith('ال') && !isBoundary(ctx, k) && !nationalityAt(ctx, k) && !arabicModifier(ctx.keys[k]!) && !arabicHead(ctx.keys[k]!))
+        while (
+          k < ctx.limit &&
+          k - i < 3 &&
+          ctx.tokens[k]?.word &&
+          ctx.keys[k]!.startsWith('ال') &&
+          !isBoundary(ctx, k) &&
+          !nationalityAt(ctx, k) &&
+          !arabicModifier(ctx.keys[k]!) &&
+          !arabicHead(ctx.keys[k]!)
+        )
           k++;
         if (k > i) {
           mention.form = 'named';

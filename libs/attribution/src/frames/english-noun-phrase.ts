@@ -40,7 +40,23 @@ const VERB_WORDS = new Set(
 );
 
 /** Words that may follow a known name without changing who it is ("dpa news agency"). */
-const GENERIC_TAIL = new Set(['news', 'agency', 'newspaper', 'daily', 'channel', 'tv', 'television', 'broadcaster', 'network', 'website', 'radio', 'magazine', 'outlet', 'wire', 'service']);
+const GENERIC_TAIL = new Set([
+  'news',
+  'agency',
+  'newspaper',
+  'daily',
+  'channel',
+  'tv',
+  'television',
+  'broadcaster',
+  'network',
+  'website',
+  'radio',
+  'magazine',
+  'outlet',
+  'wire',
+  'service',
+]);
 
 /** Words that make a capitalised name an organisation rather than a person. */
 const ORGANISATION_WORDS = new Set(
@@ -107,6 +123,9 @@ export function interpretEnglishPhrase(
       const left = interpretOne(tokens, keys, a, k, gazetteer);
       const right = interpretOne(tokens, keys, k + 1, b, gazetteer);
       if (left && right && left.form !== 'named' && right.form !== 'named') return [left, right];
+      // two people named in full: "Nadia Farrell and Omar Haddad"
+      const fullName = (m: MentionInfo) => m.form === 'named' && m.head?.lemma === 'people';
+      if (left && right && fullName(left) && fullName(right)) return [left, right];
       if (left && right && left.form === 'gazetteer' && right.form === 'gazetteer')
         return [left, right];
     }
@@ -184,7 +203,21 @@ function interpretOne(
     const h = heads.get(keys[headAt]!)!;
     mention.head = h.head;
     mention.number = h.number;
-    mention.headWord = tokens[headAt]!.text.toLowerCase();
+    // compound heads keep their nouns: "dock worker", "police officer", "fire chief"
+    let c = headAt;
+    while (
+      c > s &&
+      /^[a-z]/.test(tokens[c - 1]!.text) &&
+      !modifiers.has(keys[c - 1]!) &&
+      !(keys[c - 1]! in ENGLISH_DEMONYMS) &&
+      !ENGLISH_NP_FUNCTION.has(keys[c - 1]!) &&
+      !/^\d/.test(keys[c - 1]!)
+    )
+      c--;
+    mention.headWord = tokens
+      .slice(c, headAt + 1)
+      .map((t) => t.text.toLowerCase())
+      .join(' ');
     if (/woman|she/.test(keys[headAt]!)) mention.gender = 'f';
     else if (/man$|men$/.test(keys[headAt]!)) mention.gender = 'm';
     for (let k = s; k < headAt; k++) {

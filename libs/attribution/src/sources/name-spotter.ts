@@ -64,7 +64,10 @@ export function spotNames(
       j++;
     if (j - i >= 2 && j - i <= 4) {
       const [mention] = interpretEnglishPhrase(tokens, keys, i, j, gazetteer);
+      const body = mention?.gazetteer;
       if (mention?.form === 'named' && mention.head?.lemma === 'people') out.push(mention);
+      else if (body && (SPEAKING_BODIES.has(body.kind) || GOVERNMENT_BODIES.has(body.type)))
+        out.push(mention);
     }
     i = j - 1;
   }

@@ -131,7 +131,8 @@ export function toOriginal(
   // The end goes up to the next kept character, so diacritics on the last letter stay in; a
   // span that ends inside an expanded ligature takes the whole ligature.
   let e = end >= nt.text.length ? nt.original.length : (nt.map[end] ?? nt.original.length);
-  if (end > start && end < nt.text.length && nt.map[end] === nt.map[end - 1]) e = nt.map[end - 1]! + 1;
+  if (end > start && end < nt.text.length && nt.map[end] === nt.map[end - 1])
+    e = nt.map[end - 1]! + 1;
   let oe = Math.max(s, e);
   while (oe > s && /\s/.test(nt.original[oe - 1]!)) oe--;
   return { start: s, end: oe };

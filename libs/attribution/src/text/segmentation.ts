@@ -47,7 +47,9 @@ const TERMINAL = /[.!?؟…"”»)\]'’]$/u;
 
 /** Words that start a new English sentence after "U.S." or "a.m." rather than continue a name. */
 const SENTENCE_STARTERS =
-  'It|The|He|She|They|We|I|A|An|In|On|At|But|And|This|That|There|These|Those|His|Her|Their|Its|Our|Talks|Officials|Police|No|Yet|So|Then|After|Before|When|While'.split('|');
+  'It|The|He|She|They|We|I|A|An|In|On|At|But|And|This|That|There|These|Those|His|Her|Their|Its|Our|Talks|Officials|Police|No|Yet|So|Then|After|Before|When|While'.split(
+    '|',
+  );
 const HIDDEN_END = new RegExp(
   `(?:\\b(?:[A-Z]\\.){2,}|\\b[ap]\\.m\\.|\\b[Nn]o\\.)(?=\\s+(?:${SENTENCE_STARTERS.join('|')})\\b)`,
   'g',
@@ -57,7 +59,9 @@ function endsWithAbbreviation(segment: string, next: string): boolean {
   const s = segment.trimEnd();
   if (!s.endsWith('.')) return false;
   if (/\b[Nn]o\.$/.test(s)) return /^\s*\d/.test(next); // "No. 2", but "said no. Talks ..."
-  if (EN_SOFT_ABBREVIATIONS.test(s)) return /^\s*[a-z0-9]/.test(next);
+  // "the U.S. Navy" goes on; "flew to the U.S. Talks begin" is cut by hiddenEnds()
+  if (EN_SOFT_ABBREVIATIONS.test(s))
+    return !new RegExp(`^\\s*(?:${SENTENCE_STARTERS.join('|')})\\b`).test(next);
   if (INITIAL.test(s)) return true;
   const word = /([A-Za-z]+)\.$/.exec(s)?.[1];
   if (word && EN_ABBREVIATIONS.has(word.toLowerCase())) return /^\s*[\p{L}\p{N}]/u.test(next);
@@ -101,7 +105,8 @@ function isDatelineOnly(line: string, language: Language): boolean {
 const EN_DATELINE =
   /^(?:[A-Z][A-Z.'’-]+(?:[ ,][A-Z][A-Za-z.'’-]*)*|[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:,\s*[A-Z][a-z]{2,4}\.? \d{1,2})?\s*(\([^)]{2,40}\))?\s*[-–—]{1,2}\s+/;
 /** Wire services named in Arabic datelines («بيروت - أ ف ب -», «دبي (رويترز) -»); normalised spelling. */
-const AR_WIRES = 'ا ?ف ?ب|ا\\.ف\\.ب\\.?|رويترز|الاناضول|د ب ا|واس|وام|قنا|كونا|سانا|واع|بترا|وفا|الوكالات|وكالات|[«"“][^»"”]{2,30}[»"”]';
+const AR_WIRES =
+  'ا ?ف ?ب|ا\\.ف\\.ب\\.?|رويترز|الاناضول|د ب ا|واس|وام|قنا|كونا|سانا|واع|بترا|وفا|الوكالات|وكالات|[«"“][^»"”]{2,30}[»"”]';
 const AR_DATELINE = new RegExp(
   `^([\\p{L} ]{2,30}?)\\s*(?:\\(([^)]{2,40})\\))?\\s*[-–—:]\\s*(?:(${AR_WIRES}|[^:\\n]{2,30}?)\\s*[:\\-–—]\\s*)?(?=\\S)`,
   'u',
@@ -173,7 +178,10 @@ export function segment(text: string, language: Language): Segmentation {
       }
       if (furniture && bodyParagraphs === 0 && !datelineSource) {
         // «بيروت - أ ف ب» on a line of its own names the wire that published the article
-        const wire = language === 'ar' ? AR_DATELINE_LINE.exec(line) : /\(([^)]{2,40})\)\s*[-–—]?\s*$/.exec(line);
+        const wire =
+          language === 'ar'
+            ? AR_DATELINE_LINE.exec(line)
+            : /\(([^)]{2,40})\)\s*[-–—]?\s*$/.exec(line);
         if (wire?.[1]) {
           const at = line.lastIndexOf(wire[1]);
           datelineSource = { start: start + at, end: start + at + wire[1].length };
@@ -199,14 +207,22 @@ export function segment(text: string, language: Language): Segmentation {
         pending = pending ? { start: pending.start, end: e } : { start: s, end: e };
         if (k < pieces.length - 1 && endsWithAbbreviation(text.slice(pending.start, e), next))
           return;
-        const bounds = language === 'en' ? [pending.start, ...hiddenEnds(text, pending.start, pending.end), pending.end] : [pending.start, pending.end];
+        const bounds =
+          language === 'en'
+            ? [pending.start, ...hiddenEnds(text, pending.start, pending.end), pending.end]
+            : [pending.start, pending.end];
         for (let b = 0; b + 1 < bounds.length; b++) {
           const from = bounds[b]!;
           const chunk = text.slice(from, bounds[b + 1]);
           const trimmedStart = from + (chunk.length - chunk.trimStart().length);
           const trimmedEnd = from + chunk.trimEnd().length;
           if (trimmedEnd > trimmedStart) {
-            const sentence = { index: sentences.length, paragraph: index, start: trimmedStart, end: trimmedEnd };
+            const sentence = {
+              index: sentences.length,
+              paragraph: index,
+              start: trimmedStart,
+              end: trimmedEnd,
+            };
             sentences.push(sentence);
             paragraph.sentences.push(sentence);
           }
