@@ -1,4 +1,4 @@
-import { ClaimBuilder, withoutOverlaps } from './claims/claim-builder';
+import { ClaimBuilder } from './claims/claim-builder';
 import { findArabicFrames } from './frames/arabic-frames';
 import { findEnglishFrames } from './frames/english-frames';
 import { parseArabicSpeakers } from './frames/arabic-noun-phrase';
@@ -8,7 +8,7 @@ import { defaultGazetteer, type Gazetteer } from './gazetteer/gazetteer';
 import { spotNames } from './sources/name-spotter';
 import { SourceRegistry } from './sources/source-registry';
 import { normalize, normalizeKey, toOriginal } from './text/normalizer';
-import { tokenize } from './text/tokens';
+import { TokenIndex } from './text/tokens';
 import { findQuotes, quoteAt, type QuoteRegion } from './text/quotes';
 import { detectLanguage, segment, type Paragraph } from './text/segmentation';
 import type { Claim, ExtractionResult, ExtractOptions, Language } from './types';
@@ -48,12 +48,12 @@ const HEADLINE_LABELS = new Set(
 
 /** A headline "X: ..." is attributed to X with the cue ":" (GUIDELINES.md). */
 function headlineFrame(
-  text: string,
+  index: TokenIndex,
   paragraph: Paragraph,
   language: Language,
   gazetteer: Gazetteer,
 ): Frame | null {
-  const tokens = tokenize(text, paragraph.start, paragraph.end);
+  const tokens = index.slice(paragraph.start, paragraph.end);
   const colon = tokens.findIndex((t) => t.text === ':');
   if (colon < 1 || colon > 5) return null;
   const prefix = tokens.slice(0, colon);
@@ -153,6 +153,7 @@ export function extract(
   const language = options.language ?? detectLanguage(nt.text);
   const seg = segment(nt.text, language);
   const registry = new SourceRegistry(nt, language, gazetteer);
+  const index = new TokenIndex(nt.text);
   const publisher =
     options.publisher ??
     (seg.datelineSource
@@ -161,7 +162,7 @@ export function extract(
           toOriginal(nt, seg.datelineSource.start, seg.datelineSource.end).end,
         )
       : undefined);
-  const builder = new ClaimBuilder({ nt, language, gazetteer, registry, publisher });
+  const builder = new ClaimBuilder({ nt, language, gazetteer, registry, publisher, index });
 
   const findFrames = (
     paragraph: Paragraph,
@@ -171,15 +172,24 @@ export function extract(
     previous: Frame[],
   ): Frame[] =>
     language === 'ar'
-      ? findArabicFrames({ text: nt.text, start, end, quotes, gazetteer })
-      : findEnglishFrames({ text: nt.text, start, end, quotes, gazetteer, paragraph, previous });
+      ? findArabicFrames({ text: nt.text, start, end, quotes, gazetteer, index })
+      : findEnglishFrames({
+          text: nt.text,
+          start,
+          end,
+          quotes,
+          gazetteer,
+          paragraph,
+          previous,
+          index,
+        });
   let previousHadFrames = false;
   for (const paragraph of seg.paragraphs) {
     const quotes = findQuotes(nt.text, paragraph.start, paragraph.end);
     if (paragraph.furniture) continue;
     if (paragraph.headline) {
       // "X: ..." or a headline with its own cue ("..., officials say"; «وزير: ...»)
-      const colon = headlineFrame(nt.text, paragraph, language, gazetteer);
+      const colon = headlineFrame(index, paragraph, language, gazetteer);
       const frames = colon
         ? [colon]
         : findFrames(paragraph, quotes, paragraph.start, paragraph.end, []);
@@ -200,13 +210,14 @@ export function extract(
     }
     frames.push(...continuationFrames(paragraph, frames, quotes, previousHadFrames));
     previousHadFrames = frames.some((f) => f.speakers.length > 0);
-    for (const m of spotNames(nt.text, paragraph.bodyStart, paragraph.end, language, gazetteer))
+    for (const m of spotNames(index, paragraph.bodyStart, paragraph.end, language, gazetteer))
       registry.notice(m);
     builder.addParagraph(paragraph, frames, quotes);
   }
 
   const { sources, ref } = registry.finish();
-  const claims: Claim[] = withoutOverlaps(builder.claims, nt.text)
+  const claims: Claim[] = [...builder.claims]
+    .sort((a, b) => a.start - b.start)
     .map((c) => {
       const o = toOriginal(nt, c.start, c.end);
       return {

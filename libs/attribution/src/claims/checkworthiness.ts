@@ -1,6 +1,6 @@
 import type { Gazetteer } from '../gazetteer/gazetteer';
 import type { Language } from '../types';
-import { tokenize } from '../text/tokens';
+import { tokenize, type Token } from '../text/tokens';
 
 /**
  * Check-worthiness in 0..1: how much a claim is worth a fact-checker's time. A weighted
@@ -37,11 +37,13 @@ export interface CheckworthinessInput {
   attributed: boolean;
   language: Language;
   gazetteer: Gazetteer;
+  /** The claim's tokens, when the caller has them already. */
+  tokens?: readonly Token[];
 }
 
 export function checkworthiness(input: CheckworthinessInput): number {
   const { text } = input;
-  const tokens = tokenize(text).filter((t) => t.word);
+  const tokens = (input.tokens ?? tokenize(text)).filter((t) => t.word);
   let score = -1.2;
   if (NUMBER.test(text)) score += 1.2;
   if (CASUALTY.test(text)) score += 1.4;

@@ -5,7 +5,7 @@ import { toOriginal, type NormalizedText } from '../text/normalizer';
 import { quoteAt, type QuoteRegion } from '../text/quotes';
 import type { Paragraph, Sentence } from '../text/segmentation';
 import { ENGLISH_CUES } from '../lexicon/english.lexicon';
-import { CLOSING_QUOTES, OPENING_QUOTES, tokenize } from '../text/tokens';
+import { CLOSING_QUOTES, OPENING_QUOTES, type TokenIndex } from '../text/tokens';
 import type { ClaimType, Language } from '../types';
 import { checkworthiness } from './checkworthiness';
 
@@ -58,6 +58,7 @@ export interface ClaimBuilderContext {
   language: Language;
   gazetteer: Gazetteer;
   registry: SourceRegistry;
+  index: TokenIndex;
   publisher?: string;
 }
 
@@ -117,9 +118,10 @@ export class ClaimBuilder {
       if (lead && words(t.slice(start + lead[0].length, end)) >= 3) start += lead[0].length;
     }
     for (let guard = 0; guard < 3; guard++) {
-      const m = /(\S+)$/u.exec(t.slice(start, end));
-      if (!m || !dangling.has(m[1]!.toLowerCase())) break;
-      end = this.trim({ start, end: end - m[1]!.length }).end;
+      let w = end;
+      while (w > start && !/\s/.test(t[w - 1]!)) w--;
+      if (w === end || !dangling.has(t.slice(w, end).toLowerCase())) break;
+      end = this.trim({ start, end: w }).end;
     }
     return { start, end };
   }
@@ -193,6 +195,7 @@ export class ClaimBuilder {
         attributed: sources.length > 0,
         language: this.ctx.language,
         gazetteer: this.ctx.gazetteer,
+        tokens: this.ctx.index.slice(p.start, p.end),
       }),
     });
   }
@@ -214,7 +217,7 @@ export class ClaimBuilder {
   /** Splits content at a second clause under the same cue («، وإنها ...», ", and that ..."). */
   private byClause(p: Piece, quotes: readonly QuoteRegion[]): Piece[] {
     const t = this.ctx.nt.text;
-    const tokens = tokenize(t, p.start, p.end);
+    const tokens = this.ctx.index.slice(p.start, p.end);
     const cuts: number[] = [];
     for (let i = 1; i < tokens.length; i++) {
       const tok = tokens[i]!;
@@ -246,9 +249,12 @@ export class ClaimBuilder {
     let s = p.start;
     for (const c of cuts) {
       // the first piece ends before the conjunction that opens the second clause
-      const joint = tokenize(t, s, c).filter(
-        (x) => x.text === '،' || x.text === ',' || x.key === 'and' || SECOND_CLAUSE_AR.test(x.key),
-      );
+      const joint = this.ctx.index
+        .slice(s, c)
+        .filter(
+          (x) =>
+            x.text === '،' || x.text === ',' || x.key === 'and' || SECOND_CLAUSE_AR.test(x.key),
+        );
       const before = joint.length > 0 ? joint[joint.length - 1]!.start : c;
       out.push({ start: s, end: before > s ? before : c });
       s = c;
@@ -260,7 +266,7 @@ export class ClaimBuilder {
   /** Splits the outlet's own long sentences at «فيما», «بينما», "while", ";". */
   private byBreaker(p: Piece, quotes: readonly QuoteRegion[]): Piece[] {
     const t = this.ctx.nt.text;
-    const tokens = tokenize(t, p.start, p.end);
+    const tokens = this.ctx.index.slice(p.start, p.end);
     const breakers = this.ctx.language === 'ar' ? BREAKERS_AR : BREAKERS_EN;
     const out: Piece[] = [];
     let s = p.start;
@@ -307,6 +313,7 @@ export class ClaimBuilder {
   /** Claims of one paragraph from its sentences and the frames found in them. */
   addParagraph(paragraph: Paragraph, frames: Frame[], quotes: readonly QuoteRegion[]): void {
     const { nt } = this.ctx;
+    const first = this.claims.length;
     const sentences = paragraph.sentences;
     frames.sort((a, b) => a.cueStart - b.cueStart);
     const covered: Piece[] = [];
@@ -372,5 +379,7 @@ export class ClaimBuilder {
         }
       }
     }
+    // claims of different paragraphs never overlap, so this stays linear in the article
+    this.claims.push(...withoutOverlaps(this.claims.splice(first), nt.text));
   }
 }

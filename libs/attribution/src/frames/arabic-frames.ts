@@ -13,7 +13,7 @@ import {
 } from '../lexicon/arabic.lexicon';
 import { normalizeKey } from '../text/normalizer';
 import { quoteAt, type QuoteRegion } from '../text/quotes';
-import { isQuoteMark, OPENING_QUOTES, tokenize, type Token } from '../text/tokens';
+import { isQuoteMark, OPENING_QUOTES, tokenize, type Token, type TokenIndex } from '../text/tokens';
 import {
   isComplementiser,
   parseArabicSpeakers,
@@ -108,6 +108,7 @@ export interface ArabicFrameInput {
   end: number;
   quotes: readonly QuoteRegion[];
   gazetteer: Gazetteer;
+  index: TokenIndex;
 }
 
 const phraseAt = (keys: readonly string[], i: number, phrase: readonly string[]): boolean =>
@@ -234,7 +235,7 @@ function complementAt(
  * («مبيناً أنه»), according-to phrases («بحسب X») and agentless cues («أفادت معلومات»).
  */
 export function findArabicFrames(input: ArabicFrameInput): Frame[] {
-  const tokens = tokenize(input.text, input.start, input.end);
+  const tokens = input.index.slice(input.start, input.end);
   const keys = tokens.map((t) => t.key);
   const ctx: ArabicPhraseContext = {
     tokens,

@@ -11,7 +11,7 @@ import {
 } from '../lexicon/english.lexicon';
 import { quoteAt, type QuoteRegion } from '../text/quotes';
 import type { Paragraph } from '../text/segmentation';
-import { CLOSING_QUOTES, OPENING_QUOTES, tokenize, type Token } from '../text/tokens';
+import { CLOSING_QUOTES, OPENING_QUOTES, type Token, type TokenIndex } from '../text/tokens';
 import { englishHead, interpretEnglishPhrase, isNounPhraseToken } from './english-noun-phrase';
 import type { Frame, MentionInfo } from './frame';
 
@@ -23,6 +23,7 @@ export interface EnglishFrameInput {
   gazetteer: Gazetteer;
   paragraph: Paragraph;
   previous: readonly Frame[];
+  index: TokenIndex;
 }
 
 const PREPOSITIONS = new Set(
@@ -133,7 +134,7 @@ const phraseAt = (keys: readonly string[], i: number, p: readonly string[]): boo
  * "X quoted Y as saying", ", adding that ...", "it was reported that ...".
  */
 export function findEnglishFrames(input: EnglishFrameInput): Frame[] {
-  const tokens = tokenize(input.text, input.start, input.end);
+  const tokens = input.index.slice(input.start, input.end);
   const keys = tokens.map((t) => t.key);
   const frames: Frame[] = [];
   const { gazetteer } = input;

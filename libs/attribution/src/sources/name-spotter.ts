@@ -1,7 +1,7 @@
 import { interpretEnglishPhrase } from '../frames/english-noun-phrase';
 import type { MentionInfo } from '../frames/frame';
 import type { Gazetteer } from '../gazetteer/gazetteer';
-import { tokenize } from '../text/tokens';
+import type { TokenIndex } from '../text/tokens';
 import type { Language } from '../types';
 
 /** Gazetteer types worth remembering from the outlet's own sentences ("The Red Crescent sent ..."). */
@@ -15,13 +15,13 @@ const ARABIC_CLITICS = /^(?:وال|بال|لل|و|ب|ل|ف)/;
  * or a bare surname finds them.
  */
 export function spotNames(
-  text: string,
+  index: TokenIndex,
   start: number,
   end: number,
   language: Language,
   gazetteer: Gazetteer,
 ): MentionInfo[] {
-  const tokens = tokenize(text, start, end);
+  const tokens = index.slice(start, end);
   const keys = tokens.map((t) => t.key);
   const out: MentionInfo[] = [];
   for (let i = 0; i < tokens.length; i++) {

@@ -47,7 +47,13 @@ const root = (e: Entity): Entity => {
 
 /** Adds a mention span; of two that overlap («رويترز» in «وكالة رويترز») the longer stays. */
 function addMention(entity: Entity, span: Span): void {
-  const clash = entity.mentions.findIndex((m) => m.start < span.end && span.start < m.end);
+  // mentions arrive in reading order, so a clash can only be with one of the last few
+  const from = Math.max(0, entity.mentions.length - 8);
+  let clash = -1;
+  for (let k = entity.mentions.length - 1; k >= from && clash < 0; k--) {
+    const m = entity.mentions[k]!;
+    if (m.start < span.end && span.start < m.end) clash = k;
+  }
   if (clash < 0) entity.mentions.push(span);
   else if (span.end - span.start > entity.mentions[clash]!.end - entity.mentions[clash]!.start)
     entity.mentions[clash] = span;

@@ -44,3 +44,30 @@ export const QUOTE_PAIRS: Record<string, string> = {
 export const OPENING_QUOTES = new Set(Object.keys(QUOTE_PAIRS));
 export const CLOSING_QUOTES = new Set(Object.values(QUOTE_PAIRS));
 export const isQuoteMark = (t: string): boolean => OPENING_QUOTES.has(t) || CLOSING_QUOTES.has(t);
+
+/**
+ * The tokens of a whole text, made once per article; stretches of it are read by binary
+ * search instead of tokenising the same words again for every sentence, clause and claim.
+ */
+export class TokenIndex {
+  readonly tokens: Token[];
+
+  constructor(readonly text: string) {
+    this.tokens = tokenize(text);
+  }
+
+  /** Tokens that lie wholly inside [from, to). */
+  slice(from: number, to: number): Token[] {
+    const all = this.tokens;
+    let lo = 0;
+    let hi = all.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (all[mid]!.start < from) lo = mid + 1;
+      else hi = mid;
+    }
+    let end = lo;
+    while (end < all.length && all[end]!.end <= to) end++;
+    return all.slice(lo, end);
+  }
+}
