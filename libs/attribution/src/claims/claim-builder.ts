@@ -216,7 +216,6 @@ export class ClaimBuilder {
 
   /** Splits content at a second clause under the same cue («، وإنها ...», ", and that ..."). */
   private byClause(p: Piece, quotes: readonly QuoteRegion[]): Piece[] {
-    const t = this.ctx.nt.text;
     const tokens = this.ctx.index.slice(p.start, p.end);
     const cuts: number[] = [];
     for (let i = 1; i < tokens.length; i++) {

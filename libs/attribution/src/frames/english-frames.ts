@@ -362,7 +362,7 @@ export function findEnglishFrames(input: EnglishFrameInput): Frame[] {
         r++;
       return r;
     }
-    if (tokens[k]?.word && /^[a-z]/.test(tokens[k]!.text)) return k + 1; // "reporters", "parliament", "me"
+    if (tokens[k]?.word && /^[a-z]/.test(tokens[k].text)) return k + 1; // "reporters", "parliament", "me"
     return k;
   };
 
