@@ -47,7 +47,8 @@ const DOCUMENTS = new Set(
     'بلاغ',
     'تقديرات',
     'سجلات',
-    'مصادر',
+    'حصيلة',
+    'مذكرة',
   ].map(normalizeKey),
 );
 const CLAUSE_OPENERS = new Set(
@@ -155,10 +156,12 @@ function speakersOrDocument(
   j: number,
 ): { mentions: MentionInfo[]; end: number; agentless: boolean } | null {
   const k = ctx.keys[j];
-  const stem = k?.replace(/^(?:و|ب|ل)?(?:ال)?/, '');
-  if (k && stem && DOCUMENTS.has(stem) && !(stem === 'مصادر')) {
+  const stem = k ? arabicStems(k).find((x) => DOCUMENTS.has(x.stem))?.stem : undefined;
+  if (k && stem) {
     let o = j + 1;
     while (ctx.tokens[o]?.word && arabicModifier(ctx.keys[o]!) && o - j < 3) o++;
+    // «حصيلة أعدتها وكالة فرانس برس», «تقرير نشرته الأمم المتحدة»
+    if (/^(?:اعدت|نشرت|اصدرت|اوردت|جمعت|اعد|نشر|اصدر)(?:ه|ها)$/.test(ctx.keys[o] ?? '')) o++;
     const owner = ctx.keys[o]?.startsWith('ل')
       ? recipientAt(ctx, o)
       : ctx.tokens[o]?.word

@@ -467,16 +467,29 @@ function parseConjunct(ctx: ArabicPhraseContext, start: number): PhraseResult | 
           i++;
           continue;
         }
-        if (
-          arabicHead(k) &&
-          !arabicHead(k)!.definite &&
-          i === complementStart &&
-          head.head.institution
-        ) {
+        const inner = arabicHead(k);
+        if (inner && !inner.definite && i === complementStart && (head.head.institution || inner.head.institution)) {
+          // «رئيس جمعية «أصدقاء مرضى السكري» أحمد الشمري», «مدير شركة نبض»
           i++;
+          if (isQuoteMark(ctx.tokens[i]?.text ?? '')) {
+            let c = i + 1;
+            while (c < ctx.limit && c - i < 7 && ctx.tokens[c]?.word) c++;
+            if (isQuoteMark(ctx.tokens[c]?.text ?? '')) i = c + 1;
+          }
           continue;
         }
         break;
+      }
+      // a foreign or brand name after an institution: «شركة أمبري البريطانية», «شركة "نبض"»
+      if (head.head.institution && !head.head.outletType && i === complementStart) {
+        const n0 = skipQuotes(ctx, i);
+        const n = nameRun(ctx, n0, false);
+        if (n > n0 && n - n0 <= 3) {
+          mention.form = 'named';
+          mention.name = { start: ctx.tokens[n0]!.start, end: ctx.tokens[n - 1]!.end };
+          i = closeQuotes(n, n0 > i);
+          mention.end = ctx.tokens[i - 1]!.end;
+        }
       }
     }
     // an institution's own name goes on: «المديرية العامة للأمن الوطني», «... للتعبئة العامة والإحصاء»
@@ -541,7 +554,11 @@ function parseConjunct(ctx: ArabicPhraseContext, start: number): PhraseResult | 
       }
       break;
     }
+    // «المسؤول ذاته», «المصدر نفسه»: the same one as before
+    const same = /^(?:ذات|نفس)(?:ه|ها|هم|هما)$/.test(ctx.keys[i] ?? '');
+    if (same) i++;
     if (i > q + 1) mention.end = ctx.tokens[i - 1]!.end;
+    if (same && head.definite) return { end: i, mentions: [{ ...mention, form: 'anaphor' }] };
     if (hadComplement && mention.form === 'anaphor') mention.form = 'description';
     if (mention.form === 'anaphor' && (mention.nationality || mention.modifiers.length > 1))
       mention.form = 'description';
@@ -596,8 +613,8 @@ function parseConjunct(ctx: ArabicPhraseContext, start: number): PhraseResult | 
       !head.head.outletType
     ) {
       // a named institution that the gazetteer does not know: «وزارة الموارد المائية»
+      if (mention.form !== 'named') mention.name = { start: mention.start, end: mention.end };
       mention.form = 'named';
-      mention.name = { start: mention.start, end: mention.end };
     }
     return { end: closeQuotes(i), mentions: [mention, ...extra] };
   }
