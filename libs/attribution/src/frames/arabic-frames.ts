@@ -64,6 +64,12 @@ const INTERVIEW = new Set(
   ),
 );
 const MAX_GAP = 28;
+/** Words that link a new clause with its own speaker: «، فيما أوضحت الخارجية ...». */
+const CLAUSE_LINKS = new Set(['فيما', 'بينما', 'حين', 'كما', 'ثم', 'لكنه', 'لكنها', 'ولكنه', 'ولكنها', 'إذ', 'حيث'].map(normalizeKey));
+/** «غير أنه نبه», «إلا أنها حذرت», «بيد أنه رأى». */
+const CONTRAST = new Set(['غير', 'إلا', 'بيد'].map(normalizeKey));
+/** Cues whose content may be a noun phrase: «نفت طهران ما تناقلته وسائل الإعلام ...». */
+const NOUN_CONTENT = new Set(['نفى', 'أعلن', 'أكد']);
 /** Verbs that withhold a name: «طلب / فضّل / رفض / اشترط عدم الكشف عن اسمه», «لم يرغب في ...». */
 const WITHHOLDING = new Set(
   [
@@ -273,6 +279,8 @@ export function findArabicFrames(input: ArabicFrameInput): Frame[] {
       }
       const c = complementAt(ctx, k, cue, input.quotes);
       if (c) return { complement: c, anonymous, gapEnd: k };
+      if (t.key === 'ما' && NOUN_CONTENT.has(cue.lemma.lemma))
+        return { complement: { contentToken: k }, anonymous, gapEnd: k };
       if (t.text === '.' || t.text === '؟' || t.text === '?') return null;
       if (
         k > from &&
@@ -417,8 +425,15 @@ export function findArabicFrames(input: ArabicFrameInput): Frame[] {
     if (!cue) continue;
     const prevKey = keys[i - 1];
     if (prevKey && (RELATIVE_BEFORE_CUE.has(prevKey) || NEGATION.has(prevKey))) continue;
+    // a cue may open a new clause inside reported content: after a comma, «و», «فيما»,
+    // «غير أنه», «لكنه»
     const afterComma =
-      i === 0 || tokens[i - 1]!.text === '،' || tokens[i - 1]!.text === ',' || cue.prefix !== '';
+      i === 0 ||
+      tokens[i - 1]!.text === '،' ||
+      tokens[i - 1]!.text === ',' ||
+      cue.prefix !== '' ||
+      CLAUSE_LINKS.has(keys[i - 1]!) ||
+      (isComplementiser(keys[i - 1]) && CONTRAST.has(keys[i - 2] ?? ''));
     if (t.start < blockedUntil && cue.role !== 'participle' && !afterComma) continue;
 
     const cueSurface = { start: t.start + cue.prefix.length, end: t.end };
