@@ -65,7 +65,11 @@ const INTERVIEW = new Set(
 );
 const MAX_GAP = 28;
 /** Words that link a new clause with its own speaker: «، فيما أوضحت الخارجية ...». */
-const CLAUSE_LINKS = new Set(['فيما', 'بينما', 'حين', 'كما', 'ثم', 'لكنه', 'لكنها', 'ولكنه', 'ولكنها', 'إذ', 'حيث'].map(normalizeKey));
+const CLAUSE_LINKS = new Set(
+  ['فيما', 'بينما', 'حين', 'كما', 'ثم', 'لكنه', 'لكنها', 'ولكنه', 'ولكنها', 'إذ', 'حيث'].map(
+    normalizeKey,
+  ),
+);
 /** «غير أنه نبه», «إلا أنها حذرت», «بيد أنه رأى». */
 const CONTRAST = new Set(['غير', 'إلا', 'بيد'].map(normalizeKey));
 /** Cues whose content may be a noun phrase: «نفت طهران ما تناقلته وسائل الإعلام ...». */

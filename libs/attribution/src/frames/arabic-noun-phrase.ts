@@ -468,7 +468,12 @@ function parseConjunct(ctx: ArabicPhraseContext, start: number): PhraseResult | 
           continue;
         }
         const inner = arabicHead(k);
-        if (inner && !inner.definite && i === complementStart && (head.head.institution || inner.head.institution)) {
+        if (
+          inner &&
+          !inner.definite &&
+          i === complementStart &&
+          (head.head.institution || inner.head.institution)
+        ) {
           // «رئيس جمعية «أصدقاء مرضى السكري» أحمد الشمري», «مدير شركة نبض»
           i++;
           if (isQuoteMark(ctx.tokens[i]?.text ?? '')) {

@@ -71,6 +71,32 @@ const isOutletMention = (m: MentionInfo): boolean =>
 /** "a building that Israel said housed weapons": the pronoun belongs to the attribution. */
 const RELATIVE_PRONOUNS = new Set(['that', 'which', 'who', 'whom']);
 
+/** Words of an adjunct after a final cue: "said on Monday", "told AFP by telephone". */
+const ADJUNCT_NOUNS = new Set(
+  'telephone phone statement interview conference reporters journalists media television radio email text message briefing video post posts call calls news press social late early earlier later today tonight yesterday week month year morning afternoon evening night weekend'.split(
+    ' ',
+  ),
+);
+const isAdjunctWord = (t: Token): boolean =>
+  /^[A-Z0-9]/.test(t.text) ||
+  PREPOSITIONS.has(t.key) ||
+  TIME_WORDS.has(t.key) ||
+  ADJUNCT_NOUNS.has(t.key) ||
+  [
+    'a',
+    'an',
+    'the',
+    'its',
+    'his',
+    'her',
+    'their',
+    'of',
+    'and',
+    'also',
+    'again',
+    'separately',
+  ].includes(t.key);
+
 /** Words after which a new reporting clause may start inside reported content. */
 const CLAUSE_BREAK = new Set(['whereas', 'while', 'but', ';']);
 
@@ -155,6 +181,24 @@ export function findEnglishFrames(input: EnglishFrameInput): Frame[] {
   const anonymousIn = (a: number, b: number) => {
     for (let k = a; k < b; k++) if (ANONYMITY.some((p) => phraseAt(keys, k, p))) return true;
     return false;
+  };
+
+  /**
+   * Where an attribution starts, given its subject: the relative pronoun before it ("a building
+   * that Israel said"), or a fronted adjunct or description ending in a comma ("In a
+   * statement, the army said"; "The UN refugee agency, UNHCR, said") that says nothing itself.
+   */
+  const leadIn = (subject: number, floor: number): number => {
+    if (RELATIVE_PRONOUNS.has(keys[subject - 1] ?? '')) return subject - 1;
+    if (!isComma(tokens[subject - 1])) return subject;
+    const piece = tokens.slice(floor, subject - 1).filter((t) => t.word);
+    const fronted =
+      piece.length > 0 &&
+      piece.length <= 8 &&
+      !piece.some(
+        (t) => SUBJECT_BOUNDARY.has(t.key) || (ENGLISH_CUES.has(t.key) && !/^[A-Z]/.test(t.text)),
+      );
+    return fronted && floor < subject - 1 ? floor : subject;
   };
 
   /** The end of a source phrase that starts at `k`: before a comma, "that", "citing" or a quote. */
@@ -389,7 +433,7 @@ export function findEnglishFrames(input: EnglishFrameInput): Frame[] {
       k = r;
     }
     // "said in a joint letter that ...": a "that", a colon or a quotation shortly after
-    for (let a = k; a < n && a - k < 9; a++) {
+    for (let a = k; a < n && a - k < 13; a++) {
       const x = tokens[a]!;
       if (isComma(x) || x.text === '.' || (ENGLISH_CUES.has(keys[a]!) && a > k)) break;
       if (keys[a] === 'that' && a > k && PREPOSITIONS.has(keys[k]!)) return { token: a + 1, via };
@@ -538,6 +582,31 @@ export function findEnglishFrames(input: EnglishFrameInput): Frame[] {
     if (!cue) continue;
     if (/^[A-Z]/.test(t.text) && i > 0) continue; // "Reports" as a name, "Says" in a title
 
+    // "..., with Foreign Ministry spokesman Hamid Rezaei saying Iran ..."
+    if (cue.participle && keys[i] === 'saying') {
+      let w = i - 1;
+      while (w > 0 && i - w < 9 && keys[w] !== 'with' && tokens[w]!.word) w--;
+      const c = keys[w] === 'with' ? contentAfter(i, cue) : null;
+      const speakers = c ? interpretEnglishPhrase(tokens, keys, w + 1, i, gazetteer) : [];
+      if (c && speakers.length > 0 && speakers[0]!.form !== 'pronoun') {
+        const cs = c.quote ? c.quote.start : tokens[c.token]!.start;
+        frames.push({
+          cueStart: t.start,
+          cueEnd: t.end,
+          speakers,
+          via: [],
+          contentStart: cs,
+          contentEnd: c.quote ? c.quote.end : contentStop(input.text, cs, input.end),
+          apparatus: [
+            { start: (isComma(tokens[w - 1]) ? tokens[w - 1]! : tokens[w]!).start, end: cs },
+          ],
+          quoteBound: Boolean(c.quote),
+        });
+        i = c.quote ? tokens.findIndex((x) => x.start >= c.quote!.end) - 1 : c.token - 1;
+        if (i < -1) break;
+        continue;
+      }
+    }
     // participle continuation: ", adding that ...", ", saying ..."
     if (cue.participle) {
       if (
@@ -749,20 +818,11 @@ export function findEnglishFrames(input: EnglishFrameInput): Frame[] {
         beforeSubject.text === '"') &&
       sub.start > 1
     ) {
-      // what follows the cue up to the full stop: "on Monday", "told AFP by telephone"
+      // what follows the cue up to the full stop is only an adjunct: "on Monday", "told AFP
+      // by telephone"; "the army said naval units had ..." is not a final attribution
       let e = i + 1;
-      while (
-        e < n &&
-        e - i < 10 &&
-        tokens[e]!.word &&
-        keys[e] !== 'that' &&
-        !(
-          ENGLISH_CUES.has(keys[e]!) &&
-          keys[e] !== 'told' &&
-          !ENGLISH_CUES.get(keys[e]!)!.participle
-        )
-      )
-        e++;
+      if (keys[i] === 'told') e = recipientEnd(e);
+      while (e < n && e - i < 10 && tokens[e]!.word && isAdjunctWord(tokens[e]!)) e++;
       const citing = keys[e] === 'citing' || (isComma(tokens[e]) && keys[e + 1] === 'citing');
       if (
         e >= n ||
@@ -773,7 +833,7 @@ export function findEnglishFrames(input: EnglishFrameInput): Frame[] {
         const frame = finalFrame(sub.start, i, e, speakers, agentless);
         if (frame) {
           frames.push(frame);
-          i = n;
+          i = e - 1;
           continue;
         }
       }
@@ -805,14 +865,7 @@ export function findEnglishFrames(input: EnglishFrameInput): Frame[] {
       via,
       contentStart: cs,
       contentEnd: c.quote ? c.quote.end : contentStop(input.text, cs, input.end),
-      apparatus: [
-        {
-          start:
-            tokens[RELATIVE_PRONOUNS.has(keys[sub.start - 1] ?? '') ? sub.start - 1 : sub.start]!
-              .start,
-          end: cs,
-        },
-      ],
+      apparatus: [{ start: tokens[leadIn(sub.start, floor)]!.start, end: cs }],
       quoteBound: Boolean(c.quote),
       agentless,
     });

@@ -114,7 +114,11 @@ export function arabicHead(key: string): (ArabicHeadForm & Stem) | undefined {
       return { ...h, ...s };
     // duals: «مسؤولان», «مصدرين»
     const dual = /(?:ان|ين)$/.test(s.stem) ? heads.get(s.stem.slice(0, -2)) : undefined;
-    if (dual && dual.number === 'sg' && (s.prefix === '' || s.prefix.endsWith('ال') || s.prefix === 'و'))
+    if (
+      dual &&
+      dual.number === 'sg' &&
+      (s.prefix === '' || s.prefix.endsWith('ال') || s.prefix === 'و')
+    )
       return { ...dual, number: 'pl', ...s };
   }
   return undefined;

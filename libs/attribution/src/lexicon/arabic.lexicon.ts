@@ -155,9 +155,25 @@ export const ARABIC_CUES: ArabicCueLemma[] = [
   { lemma: 'زعم', past: ['زعم', 'زعمت'], present: ['يزعم', 'تزعم'], participles: ['زاعما'] },
   { lemma: 'تابع', past: ['تابع', 'تابعت'], present: [], participles: [], strict: true },
   { lemma: 'أردف', past: ['أردف', 'أردفت'], present: [], participles: ['مردفا'] },
-  { lemma: 'أبرز', past: ['أبرز', 'أبرزت'], present: ['يبرز', 'تبرز'], participles: ['مبرزا', 'مبرزة'], strict: true },
-  { lemma: 'استطرد', past: ['استطرد', 'استطردت'], present: [], participles: ['مستطردا', 'مستطردة'] },
-  { lemma: 'استدرك', past: ['استدرك', 'استدركت'], present: [], participles: ['مستدركا', 'مستدركة'] },
+  {
+    lemma: 'أبرز',
+    past: ['أبرز', 'أبرزت'],
+    present: ['يبرز', 'تبرز'],
+    participles: ['مبرزا', 'مبرزة'],
+    strict: true,
+  },
+  {
+    lemma: 'استطرد',
+    past: ['استطرد', 'استطردت'],
+    present: [],
+    participles: ['مستطردا', 'مستطردة'],
+  },
+  {
+    lemma: 'استدرك',
+    past: ['استدرك', 'استدركت'],
+    present: [],
+    participles: ['مستدركا', 'مستدركة'],
+  },
   { lemma: 'تابع', past: [], present: [], participles: ['متابعا', 'متابعة'], strict: true },
   {
     lemma: 'نوه',

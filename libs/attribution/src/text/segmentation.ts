@@ -103,7 +103,7 @@ function isDatelineOnly(line: string, language: Language): boolean {
 
 /** "BAGHDAD (Reuters) -", "BEIRUT, Oct 3 (AFP) –", «بيروت - أ ف ب:», «بغداد - "الشرق الأوسط":». */
 const EN_DATELINE =
-  /^(?:[A-Z][A-Z.'’-]+(?:[ ,][A-Z][A-Za-z.'’-]*)*|[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:,\s*[A-Z][a-z]{2,4}\.? \d{1,2})?\s*(\([^)]{2,40}\))?\s*[-–—]{1,2}\s+/;
+  /^(?:[A-Z][A-Z.'’-]+(?:,?[ ][A-Z][A-Za-z.'’-]*)*|[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:,\s*[A-Z][a-z]{2,4}\.? \d{1,2})?\s*(\([^)]{2,40}\))?\s*[-–—]{1,2}\s+/;
 /** Wire services named in Arabic datelines («بيروت - أ ف ب -», «دبي (رويترز) -»); normalised spelling. */
 const AR_WIRES =
   'ا ?ف ?ب|ا\\.ف\\.ب\\.?|رويترز|الاناضول|د ب ا|واس|وام|قنا|كونا|سانا|واع|بترا|وفا|الوكالات|وكالات|[«"“][^»"”]{2,30}[»"”]';
