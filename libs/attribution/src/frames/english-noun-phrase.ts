@@ -60,7 +60,7 @@ const GENERIC_TAIL = new Set([
 
 /** Words that make a capitalised name an organisation rather than a person. */
 const ORGANISATION_WORDS = new Set(
-  'gazette herald tribune journal observer chronicle review monitor telegraph courier mail standard express star mirror times post daily weekly radio tv channel co corp inc ltd plc llc group company bank ministry council agency authority association union party forces army airways air gas oil petroleum energy holdings capital partners news times post press network institute university hospital fund foundation commission court police office department committee coalition front movement brigade brigades guard guards international global organisation organization service services trust league federation club'.split(
+  'gazette herald tribune journal observer chronicle review monitor telegraph courier mail standard express star mirror times post daily weekly radio tv channel co corp inc ltd plc llc group company bank ministry council agency authority association union party forces army airways air gas oil petroleum energy holdings capital partners news times post press network institute university hospital fund foundation commission court police office department committee coalition front movement brigade brigades guard guards international global organisation organization service services trust league federation club observatory centre center directorate exchange alliance bureau board administration airport port station clinic school college academy forum laboratory lab systems technologies industries motors airlines holding'.split(
     ' ',
   ),
 );

@@ -487,6 +487,15 @@ export const HEAD_NOUNS: HeadNoun[] = [
     },
   },
   {
+    lemma: 'bank',
+    en: { sg: 'bank', pl: 'banks' },
+    kind: inst('organization'),
+    anonymous: false,
+    institution: true,
+    ar: { sg: ['بنك', 'مصرف'], pl: ['بنوك', 'مصارف'] },
+    enForms: { sg: ['bank'], pl: ['banks'] },
+  },
+  {
     lemma: 'undersecretary',
     en: { sg: 'undersecretary', pl: 'undersecretaries' },
     kind: person(),
@@ -517,8 +526,8 @@ export const HEAD_NOUNS: HeadNoun[] = [
     institution: true,
     ar: { sg: ['شركة'], pl: ['شركات'] },
     enForms: {
-      sg: ['company', 'firm', 'bank', 'group', 'company'],
-      pl: ['companies', 'firms', 'banks'],
+      sg: ['company', 'firm', 'group', 'carrier', 'operator', 'airline', 'insurer', 'lender', 'developer', 'producer', 'manufacturer', 'maker'],
+      pl: ['companies', 'firms'],
     },
   },
   {

@@ -1,4 +1,6 @@
-import type { Gazetteer } from '../gazetteer/gazetteer';
+import type { Gazetteer, GazetteerEntry } from '../gazetteer/gazetteer';
+import { englishHead } from '../frames/english-noun-phrase';
+import { arabicHead } from '../lexicon/arabic-index';
 import type { MentionInfo } from '../frames/frame';
 import type { HeadNoun } from '../lexicon/source-nouns.lexicon';
 import { normalizeKey, toOriginal, type NormalizedText } from '../text/normalizer';
@@ -44,6 +46,32 @@ const root = (e: Entity): Entity => {
   while (x.mergedInto) x = x.mergedInto;
   return x;
 };
+
+const nameLemmaCache = new Map<string, string[]>();
+
+/**
+ * Head nouns inside a known name, so that "the central bank" or «المصرف» refers back to
+ * "Central Bank of Iraq" and "the observatory" to "Kandilli Observatory".
+ */
+function nameLemmas(entry: GazetteerEntry): string[] {
+  let lemmas = nameLemmaCache.get(entry.id);
+  if (!lemmas) {
+    const found = new Set<string>();
+    for (const alias of [entry.name, ...entry.en])
+      for (const word of alias.toLowerCase().split(/[^\p{L}]+/u)) {
+        const h = englishHead(word);
+        if (h) found.add(h.head.lemma);
+      }
+    for (const alias of entry.ar)
+      for (const word of normalizeKey(alias).split(' ')) {
+        const h = arabicHead(word);
+        if (h) found.add(h.head.lemma);
+      }
+    lemmas = [...found];
+    nameLemmaCache.set(entry.id, lemmas);
+  }
+  return lemmas;
+}
 
 /** Adds a mention span; of two that overlap («رويترز» in «وكالة رويترز») the longer stays. */
 function addMention(entity: Entity, span: Span): void {
@@ -169,7 +197,7 @@ export class SourceRegistry {
     const out: string[] = [];
     if (m.head) out.push(m.head.lemma);
     for (const mod of m.modifiers) if (mod.noun) out.push(mod.noun);
-    if (m.gazetteer) out.push(...(GAZETTEER_LEMMAS[m.gazetteer.type] ?? []));
+    if (m.gazetteer) out.push(...(GAZETTEER_LEMMAS[m.gazetteer.type] ?? []), ...nameLemmas(m.gazetteer));
     return out;
   }
 
