@@ -65,7 +65,17 @@ export function spotNames(
     if (j - i >= 2 && j - i <= 4) {
       const [mention] = interpretEnglishPhrase(tokens, keys, i, j, gazetteer);
       const body = mention?.gazetteer;
-      if (mention?.form === 'named' && mention.head?.lemma === 'people') out.push(mention);
+      if (mention?.form === 'named' && mention.head?.lemma === 'people') {
+        // "Um Khaled, 38, has been waiting with her four children": the next pronoun tells
+        for (let p = j; p < tokens.length && p - j < 25; p++) {
+          const k = keys[p]!;
+          if (k === 'he' || k === 'his' || k === 'him') mention.gender ??= 'm';
+          else if (k === 'she' || k === 'her' || k === 'hers') mention.gender ??= 'f';
+          else continue;
+          break;
+        }
+        out.push(mention);
+      }
       else if (body && (SPEAKING_BODIES.has(body.kind) || GOVERNMENT_BODIES.has(body.type)))
         out.push(mention);
     }

@@ -27,8 +27,6 @@ export interface Entity {
   mergedInto?: Entity;
   /** Seen only in the outlet's own sentences so far: kept for later references. */
   noticed: Span[];
-  /** May a pronoun refer to it? Not until it has spoken, for people merely mentioned. */
-  pronounable: boolean;
   lastSeen: number;
   order: number;
 }
@@ -163,7 +161,6 @@ export class SourceRegistry {
       institution: false,
       named: false,
       noticed: [],
-      pronounable: true,
       lastSeen: 0,
       order: this.entities.length,
       ...init,
@@ -225,7 +222,7 @@ export class SourceRegistry {
     let best: Entity | undefined;
     let unknown: Entity | undefined;
     for (const e of this.entities) {
-      if (e.mergedInto || !e.pronounable) continue;
+      if (e.mergedInto) continue;
       const plural = e.plural;
       if (m.number === 'pl' ? !(plural || e.institution) : plural) continue;
       if (
@@ -365,7 +362,6 @@ export class SourceRegistry {
       for (const n of entity.noticed) addMention(entity, n);
       entity.noticed = [];
     }
-    entity.pronounable = true;
     for (const l of this.lemmasOf(m)) entity.lemmas.add(l);
     entity.nationality ??= m.nationality?.id;
     if (m.anonymous) entity.anonymous = true;
@@ -394,7 +390,6 @@ export class SourceRegistry {
     // a name not yet attributed anything stays a candidate; a source keeps the extra mention
     if ((mentionsBefore.get(e) ?? 0) === 0) {
       e.noticed.push(...e.mentions.splice(0));
-      e.pronounable = e.institution;
     }
   }
 
