@@ -91,6 +91,7 @@ function headlineFrame(
         number: 'sg',
       },
     ];
+  for (const m of speakers) m.headline = true;
   const contentStart = tokens[colon + 1]!.start;
   return {
     cueStart: tokens[colon]!.start,

@@ -560,7 +560,9 @@ export function findArabicFrames(input: ArabicFrameInput): Frame[] {
     if (!found) continue;
     if (found.anonymous) for (const s of speakers) s.anonymous = true;
 
-    if (speakers.length === 0 && !agentless) {
+    // «غير أنه نبه»: the cue follows a complementiser, so its subject is the one before
+    const afterComplementiser = isComplementiser(keys[i - 1]);
+    if (speakers.length === 0 && !agentless && !afterComplementiser) {
       // subject-first: «بغداد أكدت أنها», «صحيفة اميريكة تكشف إن», «الوزارة، التي ...، قالت»
       let cs = i - 1;
       while (
@@ -613,15 +615,10 @@ export function findArabicFrames(input: ArabicFrameInput): Frame[] {
           // a cue in the middle of a clause with no subject: not a reporting frame
           if (cue.prefix === '') continue;
         }
-        speakers.push({
-          start: t.start,
-          end: t.start,
-          form: 'dropped',
-          modifiers: [],
-          number: cue.number,
-          gender: cue.gender,
-        });
       }
+    }
+    if (speakers.length === 0 && !agentless) {
+      speakers.push({ start: t.start, end: t.start, form: 'dropped', modifiers: [], number: cue.number, gender: cue.gender });
     }
 
     const content = contentOf(found.complement);

@@ -286,14 +286,7 @@ function titledNameAhead(
   for (let j = i; j < ctx.limit && j - i < 9; j++) {
     const t = ctx.tokens[j]!;
     if (!t.word && !isQuoteMark(t.text)) return null;
-    if (
-      t.word &&
-      (isComplementiser(t.key) ||
-        arabicCue(t.key) ||
-        t.key === 'في' ||
-        t.key === 'الذي' ||
-        t.key === 'التي')
-    )
+    if (t.word && (isComplementiser(t.key) || arabicCue(t.key) || t.key === 'الذي' || t.key === 'التي'))
       return null;
     if (t.word && TITLES.has(t.key)) {
       const n0 = skipTitles(ctx, j);
@@ -563,7 +556,7 @@ function parseConjunct(ctx: ArabicPhraseContext, start: number): PhraseResult | 
     const same = /^(?:ذات|نفس)(?:ه|ها|هم|هما)$/.test(ctx.keys[i] ?? '');
     if (same) i++;
     if (i > q + 1) mention.end = ctx.tokens[i - 1]!.end;
-    if (same && head.definite) return { end: i, mentions: [{ ...mention, form: 'anaphor' }] };
+    if (same && head.definite) return { end: i, mentions: [{ ...mention, form: 'anaphor', same: true }] };
     if (hadComplement && mention.form === 'anaphor') mention.form = 'description';
     if (mention.form === 'anaphor' && (mention.nationality || mention.modifiers.length > 1))
       mention.form = 'description';
@@ -625,6 +618,11 @@ function parseConjunct(ctx: ArabicPhraseContext, start: number): PhraseResult | 
   }
 
   // a name, with or without a title: «وقال محمد الحلبوسي إن», «قال د. ناصر البذالي»
+  // an appositive after the name gives its role: «م. يوسف العلمي، مدير مشاريع الغاز»
+  const roleAfter = (to: number) => {
+    const h = ctx.tokens[to]?.text === '،' ? arabicHead(ctx.keys[to + 1] ?? '') : undefined;
+    return h && !h.head.institution ? h.head : undefined;
+  };
   const named = (from: number, to: number): PhraseResult => ({
     end: closeQuotes(to),
     mentions: [
@@ -633,6 +631,7 @@ function parseConjunct(ctx: ArabicPhraseContext, start: number): PhraseResult | 
         end: ctx.tokens[to - 1]!.end,
         form: 'named',
         name: { start: ctx.tokens[from]!.start, end: ctx.tokens[to - 1]!.end },
+        head: roleAfter(to),
         modifiers: [],
         number: 'sg',
       },

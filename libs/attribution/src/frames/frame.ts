@@ -27,6 +27,10 @@ export interface MentionInfo {
   name?: { start: number; end: number };
   number: GrammaticalNumber;
   gender?: Gender;
+  /** The short name a headline gives its speaker («الصحة: ...»), resolved against the body. */
+  headline?: boolean;
+  /** «المسؤول ذاته», "the same official": must refer back to a source already quoted. */
+  same?: boolean;
   /** A definite description ("the ministry spokesman"), which may refer back. */
   definite?: boolean;
   /** The head word as written, for English display names ("dock worker", "spokeswoman"). */

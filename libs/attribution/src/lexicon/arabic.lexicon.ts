@@ -155,6 +155,7 @@ export const ARABIC_CUES: ArabicCueLemma[] = [
   { lemma: 'زعم', past: ['زعم', 'زعمت'], present: ['يزعم', 'تزعم'], participles: ['زاعما'] },
   { lemma: 'تابع', past: ['تابع', 'تابعت'], present: [], participles: [], strict: true },
   { lemma: 'أردف', past: ['أردف', 'أردفت'], present: [], participles: ['مردفا'] },
+  { lemma: 'زاد', past: ['زاد', 'زادت'], present: [], participles: [], strict: true },
   {
     lemma: 'أبرز',
     past: ['أبرز', 'أبرزت'],

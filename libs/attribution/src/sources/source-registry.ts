@@ -25,6 +25,8 @@ export interface Entity {
   /** Named (a name or a gazetteer entry), as opposed to described. */
   named: boolean;
   mergedInto?: Entity;
+  /** Named only by a headline's short label («الصحة: ...»). */
+  fromHeadline?: boolean;
   /** Seen only in the outlet's own sentences so far: kept for later references. */
   noticed: Span[];
   lastSeen: number;
@@ -333,7 +335,10 @@ export class SourceRegistry {
         break;
       }
       case 'anaphor': {
-        entity = this.findAnaphor(m.head, m) ?? this.describedEntity(m);
+        entity = this.findAnaphor(m.head, m);
+        // «المسؤول ذاته» after «م. يوسف العلمي، مدير ...»: the same person, whatever the title
+        if (!entity && m.same && this.lastSpeaker && !this.lastSpeaker.institution) entity = this.lastSpeaker;
+        entity ??= this.describedEntity(m);
         break;
       }
       case 'pronoun':
@@ -358,6 +363,7 @@ export class SourceRegistry {
     }
     if (!entity) return null;
     entity = root(entity);
+    if (m.headline && entity.mentions.length === 0) entity.fromHeadline = true;
     if (entity.noticed.length > 0) {
       for (const n of entity.noticed) addMention(entity, n);
       entity.noticed = [];
@@ -428,9 +434,30 @@ export class SourceRegistry {
     }
   }
 
+  /**
+   * A headline labels its speaker briefly («الصحة: ...», "Health ministry: ..."); the body
+   * names it in full («وزارة الصحة»). Links the label to the one body source it is part of.
+   */
+  private linkHeadlineLabels(): void {
+    for (const e of this.entities) {
+      if (e.mergedInto || !e.fromHeadline) continue;
+      const label = ` ${normalizeKey(e.name)} `;
+      const targets = this.entities.filter(
+        (o) =>
+          o !== e &&
+          !o.mergedInto &&
+          [o.name, ...o.mentions.map((x) => x.text)].some((n) => ` ${normalizeKey(n)} `.includes(label)),
+      );
+      if (targets.length !== 1) continue;
+      for (const m of e.mentions) addMention(targets[0]!, m);
+      e.mergedInto = targets[0];
+    }
+  }
+
   /** Final sources with ids s1, s2... in order of first mention, and a ref builder for claims. */
   finish(): { sources: Source[]; ref: (r: EntityRef) => SourceRef } {
     this.linkDescribedOutlets();
+    this.linkHeadlineLabels();
     const live = this.entities.filter((e) => !e.mergedInto && e.mentions.length > 0);
     const firstAt = (e: Entity) => Math.min(...e.mentions.map((m) => m.start));
     live.sort((a, b) => firstAt(a) - firstAt(b));
