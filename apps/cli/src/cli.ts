@@ -29,8 +29,12 @@ function buildProgram(io: CliIo): Command {
   const program = new Command('claimtrail')
     .description('Claim attribution for Arabic and English news articles.')
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
-    .showHelpAfterError('(run with --help for usage)');
+    // one line on stderr for a usage error, as for bad input
+    .configureOutput({
+      writeOut: io.stdout,
+      writeErr: io.stderr,
+      outputError: (message, write) => write(`${message.trimEnd()} (see --help)\n`),
+    });
 
   program
     .command('extract')

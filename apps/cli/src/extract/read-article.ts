@@ -5,8 +5,22 @@ export class InputError extends Error {}
 
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 
-const describeSize = (bytes: number): string =>
-  bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+/** "5 MB", "5.01 MB", "800 KB", "312 bytes": precise enough that a size and its limit differ. */
+const describeSize = (bytes: number): string => {
+  if (bytes < 1024) return `${bytes} bytes`;
+  const [value, unit] = bytes >= 1024 * 1024 ? [bytes / 1024 / 1024, 'MB'] : [bytes / 1024, 'KB'];
+  return `${Number.isInteger(value) ? value : value.toFixed(value < 10 ? 2 : 1)} ${unit}`;
+};
+
+/** A size shown next to a limit, in bytes when rounding would make the two look equal. */
+const sizeBeside = (bytes: number, limit: number): string => {
+  const shown = describeSize(bytes);
+  return Number.parseFloat(shown) === Number.parseFloat(describeSize(limit))
+    ? `${bytes} bytes`
+    : shown;
+};
+
+const PAUSE = new Int32Array(new SharedArrayBuffer(4));
 
 /** Reads at most `limit + 1` bytes, so an oversized input is refused without reading it all. */
 function readBounded(fd: number, limit: number): Buffer {
@@ -18,7 +32,11 @@ function readBounded(fd: number, limit: number): Buffer {
     try {
       n = readSync(fd, chunk, 0, chunk.length, null);
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'EAGAIN') continue;
+      if ((e as NodeJS.ErrnoException).code === 'EAGAIN') {
+        // a non-blocking standard input with nothing yet: wait a little instead of spinning
+        Atomics.wait(PAUSE, 0, 0, 10);
+        continue;
+      }
       if ((e as NodeJS.ErrnoException).code === 'EOF') break;
       throw e;
     }
@@ -80,7 +98,7 @@ export function readArticle(file: string, maxBytes: number): string {
     if (stat.isDirectory()) throw new InputError(`cannot read ${file}: it is a directory`);
     if (stat.isFile() && stat.size > maxBytes)
       throw new InputError(
-        `${file} is ${describeSize(stat.size)}, over the ${describeSize(maxBytes)} limit (use --max-bytes to raise it)`,
+        `${file} is ${sizeBeside(stat.size, maxBytes)}, over the ${describeSize(maxBytes)} limit (use --max-bytes to raise it)`,
       );
     let bytes: Buffer;
     try {

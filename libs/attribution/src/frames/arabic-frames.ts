@@ -618,7 +618,14 @@ export function findArabicFrames(input: ArabicFrameInput): Frame[] {
       }
     }
     if (speakers.length === 0 && !agentless) {
-      speakers.push({ start: t.start, end: t.start, form: 'dropped', modifiers: [], number: cue.number, gender: cue.gender });
+      speakers.push({
+        start: t.start,
+        end: t.start,
+        form: 'dropped',
+        modifiers: [],
+        number: cue.number,
+        gender: cue.gender,
+      });
     }
 
     const content = contentOf(found.complement);

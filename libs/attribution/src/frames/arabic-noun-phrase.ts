@@ -286,7 +286,10 @@ function titledNameAhead(
   for (let j = i; j < ctx.limit && j - i < 9; j++) {
     const t = ctx.tokens[j]!;
     if (!t.word && !isQuoteMark(t.text)) return null;
-    if (t.word && (isComplementiser(t.key) || arabicCue(t.key) || t.key === 'الذي' || t.key === 'التي'))
+    if (
+      t.word &&
+      (isComplementiser(t.key) || arabicCue(t.key) || t.key === 'الذي' || t.key === 'التي')
+    )
       return null;
     if (t.word && TITLES.has(t.key)) {
       const n0 = skipTitles(ctx, j);
@@ -556,7 +559,8 @@ function parseConjunct(ctx: ArabicPhraseContext, start: number): PhraseResult | 
     const same = /^(?:ذات|نفس)(?:ه|ها|هم|هما)$/.test(ctx.keys[i] ?? '');
     if (same) i++;
     if (i > q + 1) mention.end = ctx.tokens[i - 1]!.end;
-    if (same && head.definite) return { end: i, mentions: [{ ...mention, form: 'anaphor', same: true }] };
+    if (same && head.definite)
+      return { end: i, mentions: [{ ...mention, form: 'anaphor', same: true }] };
     if (hadComplement && mention.form === 'anaphor') mention.form = 'description';
     if (mention.form === 'anaphor' && (mention.nationality || mention.modifiers.length > 1))
       mention.form = 'description';

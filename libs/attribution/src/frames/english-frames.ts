@@ -208,7 +208,8 @@ export function findEnglishFrames(input: EnglishFrameInput): Frame[] {
       const x = tokens[e]!;
       // a full stop inside a sentence belongs to an abbreviation ("U.S. officials")
       const finalStop = x.text === '.' && e === n - 1;
-      if (isComma(x) || finalStop || x.text === ':' || OPENING_QUOTES.has(x.text) || x.text === '"') break;
+      if (isComma(x) || finalStop || x.text === ':' || OPENING_QUOTES.has(x.text) || x.text === '"')
+        break;
       if (keys[e] === 'that' || keys[e] === 'citing' || keys[e] === 'who' || keys[e] === 'which')
         break;
       if (ENGLISH_CUES.has(keys[e]!) && !/^[A-Z]/.test(x.text) && e > k) break;
@@ -260,7 +261,11 @@ export function findEnglishFrames(input: EnglishFrameInput): Frame[] {
     };
     skipAuxiliaries();
     // "Within hours she had written ...": a pronoun right before the cue is the whole subject
-    if (e > floor && keys[e - 1]! in ENGLISH_PRONOUNS && !/^[A-Z]/.test(tokens[e - 1]!.text.slice(1)))
+    if (
+      e > floor &&
+      keys[e - 1]! in ENGLISH_PRONOUNS &&
+      !/^[A-Z]/.test(tokens[e - 1]!.text.slice(1))
+    )
       return { start: e - 1, anonymous: false, end: e };
     let anonymous = false;
     // "X, who spoke on condition of anonymity, said" / "Ms. Haddad, 31, an analyst, said"
@@ -434,7 +439,8 @@ export function findEnglishFrames(input: EnglishFrameInput): Frame[] {
     for (let a = k; a < n && a - k < 13; a++) {
       const x = tokens[a]!;
       // a full stop inside a sentence belongs to an abbreviation ("on Oct. 7 that")
-      if (isComma(x) || (x.text === '.' && a === n - 1) || (ENGLISH_CUES.has(keys[a]!) && a > k)) break;
+      if (isComma(x) || (x.text === '.' && a === n - 1) || (ENGLISH_CUES.has(keys[a]!) && a > k))
+        break;
       if (keys[a] === 'that' && a > k && PREPOSITIONS.has(keys[k]!)) return { token: a + 1, via };
     }
     for (let guard = 0; guard < 12 && k < n; guard++) {

@@ -75,8 +75,7 @@ export function spotNames(
           break;
         }
         out.push(mention);
-      }
-      else if (body && (SPEAKING_BODIES.has(body.kind) || GOVERNMENT_BODIES.has(body.type)))
+      } else if (body && (SPEAKING_BODIES.has(body.kind) || GOVERNMENT_BODIES.has(body.type)))
         out.push(mention);
     }
     i = j - 1;

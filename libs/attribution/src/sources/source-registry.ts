@@ -196,7 +196,8 @@ export class SourceRegistry {
     const out: string[] = [];
     if (m.head) out.push(m.head.lemma);
     for (const mod of m.modifiers) if (mod.noun) out.push(mod.noun);
-    if (m.gazetteer) out.push(...(GAZETTEER_LEMMAS[m.gazetteer.type] ?? []), ...nameLemmas(m.gazetteer));
+    if (m.gazetteer)
+      out.push(...(GAZETTEER_LEMMAS[m.gazetteer.type] ?? []), ...nameLemmas(m.gazetteer));
     return out;
   }
 
@@ -337,7 +338,8 @@ export class SourceRegistry {
       case 'anaphor': {
         entity = this.findAnaphor(m.head, m);
         // «المسؤول ذاته» after «م. يوسف العلمي، مدير ...»: the same person, whatever the title
-        if (!entity && m.same && this.lastSpeaker && !this.lastSpeaker.institution) entity = this.lastSpeaker;
+        if (!entity && m.same && this.lastSpeaker && !this.lastSpeaker.institution)
+          entity = this.lastSpeaker;
         entity ??= this.describedEntity(m);
         break;
       }
@@ -446,7 +448,9 @@ export class SourceRegistry {
         (o) =>
           o !== e &&
           !o.mergedInto &&
-          [o.name, ...o.mentions.map((x) => x.text)].some((n) => ` ${normalizeKey(n)} `.includes(label)),
+          [o.name, ...o.mentions.map((x) => x.text)].some((n) =>
+            ` ${normalizeKey(n)} `.includes(label),
+          ),
       );
       if (targets.length !== 1) continue;
       for (const m of e.mentions) addMention(targets[0]!, m);
