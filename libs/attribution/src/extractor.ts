@@ -3,7 +3,7 @@ import { findArabicFrames } from './frames/arabic-frames';
 import { findEnglishFrames } from './frames/english-frames';
 import { parseArabicSpeakers } from './frames/arabic-noun-phrase';
 import { interpretEnglishPhrase } from './frames/english-noun-phrase';
-import type { Frame, MentionInfo } from './frames/frame';
+import { droppedSubject, type Frame, type MentionInfo } from './frames/frame';
 import { defaultGazetteer, type Gazetteer } from './gazetteer/gazetteer';
 import { spotNames } from './sources/name-spotter';
 import { SourceRegistry } from './sources/source-registry';
@@ -129,7 +129,7 @@ function continuationFrames(
     out.push({
       cueStart: start,
       cueEnd: start,
-      speakers: [{ start, end: start, form: 'dropped', modifiers: [], number: 'sg' }],
+      speakers: [droppedSubject(start)],
       via: [],
       contentStart: start,
       contentEnd: Math.min(q.end, paragraph.end),

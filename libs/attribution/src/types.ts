@@ -2,17 +2,22 @@
 
 export type Language = 'ar' | 'en';
 
-export type ClaimType = 'direct_quote' | 'indirect' | 'mixed' | 'unattributed';
+export const LANGUAGES = ['ar', 'en'] as const;
 
-export type SourceKind =
-  | 'outlet'
-  | 'person'
-  | 'person_group'
-  | 'official_group'
-  | 'government'
-  | 'organization'
-  | 'agency'
-  | 'unknown';
+export const CLAIM_TYPES = ['direct_quote', 'indirect', 'mixed', 'unattributed'] as const;
+export type ClaimType = (typeof CLAIM_TYPES)[number];
+
+export const SOURCE_KINDS = [
+  'outlet',
+  'person',
+  'person_group',
+  'official_group',
+  'government',
+  'organization',
+  'agency',
+  'unknown',
+] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
 
 /** A reference from a claim to one of the article's sources. */
 export interface SourceRef {

@@ -93,6 +93,8 @@ export function withoutOverlaps(claims: DraftClaim[], text: string): DraftClaim[
 
 export class ClaimBuilder {
   readonly claims: DraftClaim[] = [];
+  /** Who each frame resolved to, for the frames that continue it. */
+  private readonly resolved = new Map<Frame, { speakers: EntityRef[]; via: EntityRef[] }>();
 
   constructor(private readonly ctx: ClaimBuilderContext) {}
 
@@ -317,11 +319,14 @@ export class ClaimBuilder {
     frames.sort((a, b) => a.cueStart - b.cueStart);
     const covered: Piece[] = [];
     frames.forEach((f, k) => {
-      const speakers = this.resolveAll(f.speakers, true);
-      let via = this.resolveAll(f.via, false).filter(
-        (v) => !speakers.some((s) => s.entity === v.entity),
-      );
+      // a continuation speaks with the voices of the frame it continues, joint ones included
+      const earlier = f.continues ? this.resolved.get(f.continues) : undefined;
+      const speakers = earlier?.speakers ?? this.resolveAll(f.speakers, true);
+      let via =
+        earlier?.via ??
+        this.resolveAll(f.via, false).filter((v) => !speakers.some((s) => s.entity === v.entity));
       via = via.filter((v) => !this.ctx.registry.isPublisher(v.entity, this.ctx.publisher));
+      this.resolved.set(f, { speakers, via });
       let end = f.contentEnd;
       if (!f.quoteBound) {
         for (const g of frames.slice(k)) {

@@ -19,7 +19,7 @@ import {
   parseArabicSpeakers,
   type ArabicPhraseContext,
 } from './arabic-noun-phrase';
-import type { Frame, MentionInfo } from './frame';
+import { droppedSubject, type Frame, type MentionInfo } from './frame';
 
 const key = (s: string): string[] =>
   tokenize(normalizeKey(s))
@@ -449,35 +449,15 @@ export function findArabicFrames(input: ArabicFrameInput): Frame[] {
       const content = contentOf(c);
       if (!content) continue;
       const prevFrame = frames[frames.length - 1];
-      const speakers: MentionInfo[] =
-        prevFrame && prevFrame.speakers.length > 0
-          ? prevFrame.speakers.map((m) => ({ ...m }))
-          : [
-              {
-                start: t.start,
-                end: t.start,
-                form: 'dropped',
-                modifiers: [],
-                number: cue.number,
-                gender: cue.gender,
-              },
-            ];
       pushFrame({
         cueStart: cueSurface.start,
         cueEnd: cueSurface.end,
-        speakers:
-          prevFrame && prevFrame.speakers.length > 0
-            ? speakers.map((m) => ({
-                ...m,
-                form: 'dropped' as const,
-                start: t.start,
-                end: t.start,
-              }))
-            : speakers,
-        via: prevFrame?.via.map((m) => ({ ...m })) ?? [],
+        speakers: [droppedSubject(t.start, cue.number, cue.gender)],
+        via: [],
         ...content,
         apparatus: [{ start: apparatusStart, end: content.contentStart }],
         agentless: prevFrame?.agentless,
+        continues: prevFrame,
       });
       if (!content.quoteBound) i = c.contentToken - 1;
       continue;
@@ -618,14 +598,7 @@ export function findArabicFrames(input: ArabicFrameInput): Frame[] {
       }
     }
     if (speakers.length === 0 && !agentless) {
-      speakers.push({
-        start: t.start,
-        end: t.start,
-        form: 'dropped',
-        modifiers: [],
-        number: cue.number,
-        gender: cue.gender,
-      });
+      speakers.push(droppedSubject(t.start, cue.number, cue.gender));
     }
 
     const content = contentOf(found.complement);

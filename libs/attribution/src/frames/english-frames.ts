@@ -13,7 +13,7 @@ import { quoteAt, type QuoteRegion } from '../text/quotes';
 import type { Paragraph } from '../text/segmentation';
 import { CLOSING_QUOTES, OPENING_QUOTES, type Token, type TokenIndex } from '../text/tokens';
 import { englishHead, interpretEnglishPhrase, isNounPhraseToken } from './english-noun-phrase';
-import type { Frame, MentionInfo } from './frame';
+import { droppedSubject, type Frame, type MentionInfo } from './frame';
 
 export interface EnglishFrameInput {
   text: string;
@@ -170,13 +170,6 @@ export function findEnglishFrames(input: EnglishFrameInput): Frame[] {
     const q = quoteAt(input.quotes, t.start);
     return q !== undefined && t.start > q.start && t.start < q.end - 1;
   };
-  const dropped = (at: number): MentionInfo => ({
-    start: at,
-    end: at,
-    form: 'dropped',
-    modifiers: [],
-    number: 'sg',
-  });
   const lastFrame = () => frames[frames.length - 1] ?? input.previous[input.previous.length - 1];
   const anonymousIn = (a: number, b: number) => {
     for (let k = a; k < b; k++) if (ANONYMITY.some((p) => phraseAt(keys, k, p))) return true;
@@ -622,21 +615,13 @@ export function findEnglishFrames(input: EnglishFrameInput): Frame[] {
       const c = contentAfter(i, cue);
       if (!c) continue;
       const prev = lastFrame();
-      const speakers =
-        prev && prev.speakers.length
-          ? prev.speakers.map((m) => ({
-              ...m,
-              form: 'dropped' as const,
-              start: t.start,
-              end: t.start,
-            }))
-          : [dropped(t.start)];
       const cs = c.quote ? c.quote.start : tokens[c.token]!.start;
       frames.push({
         cueStart: t.start,
         cueEnd: t.end,
-        speakers,
-        via: prev?.via ?? [],
+        speakers: [droppedSubject(t.start)],
+        via: [],
+        continues: prev,
         contentStart: cs,
         contentEnd: c.quote ? c.quote.end : input.end,
         apparatus: [{ start: tokens[i - 1]!.start, end: cs }],
@@ -770,13 +755,9 @@ export function findEnglishFrames(input: EnglishFrameInput): Frame[] {
         frames.push({
           cueStart: t.start,
           cueEnd: t.end,
-          speakers: prevFrame.speakers.map((m) => ({
-            ...m,
-            form: 'dropped' as const,
-            start: t.start,
-            end: t.start,
-          })),
-          via: prevFrame.via,
+          speakers: [droppedSubject(t.start)],
+          via: [],
+          continues: prevFrame,
           contentStart: cs,
           contentEnd: c.quote ? c.quote.end : input.end,
           apparatus: [{ start: andStart, end: cs }],

@@ -54,4 +54,18 @@ export interface Frame {
   agentless?: boolean;
   /** The content is everything in one quotation (it ends at the closing mark). */
   quoteBound?: boolean;
+  /**
+   * The frame this one goes on from («مبيناً أن», ", adding that", "and claimed that"): its
+   * speakers and relays, joint ones included, speak here too.
+   */
+  continues?: Frame;
+}
+
+/** The subject a verb leaves unsaid («وأضاف», "he added" with no antecedent yet). */
+export function droppedSubject(
+  at: number,
+  number: GrammaticalNumber = 'sg',
+  gender?: Gender,
+): MentionInfo {
+  return { start: at, end: at, form: 'dropped', modifiers: [], number, gender };
 }
