@@ -603,12 +603,11 @@ export function findArabicFrames(input: ArabicFrameInput): Frame[] {
 
     const content = contentOf(found.complement);
     if (!content) continue;
-    const via2 = via.filter((v) => !speakers.includes(v));
     pushFrame({
       cueStart: cueSurface.start,
-      cueEnd: cue.lemma.relay ? cueSurface.end : cueSurface.end,
+      cueEnd: cueSurface.end,
       speakers: agentless ? [] : speakers,
-      via: via2,
+      via: via.filter((v) => !speakers.includes(v)),
       ...content,
       apparatus: [
         { start: subjectStart >= 0 ? subjectStart : apparatusStart, end: content.contentStart },

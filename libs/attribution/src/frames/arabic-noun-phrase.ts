@@ -151,8 +151,6 @@ export interface PhraseResult {
   end: number;
 }
 
-const isPunct = (t: Token | undefined): boolean => !t || !t.word;
-
 export function isComplementiser(key: string | undefined): boolean {
   return key !== undefined && ARABIC_COMPLEMENTISER.test(key);
 }
@@ -687,5 +685,3 @@ export function parseArabicSpeakers(ctx: ArabicPhraseContext, start: number): Ph
   }
   return { mentions, end };
 }
-
-export { isPunct };
