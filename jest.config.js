@@ -8,9 +8,21 @@ module.exports = {
     '<rootDir>/apps/**/*.spec.ts',
     '<rootDir>/test/**/*.spec.ts',
   ],
-  transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2023' } }] },
+  transform: {
+    '^.+\\.ts$': [
+      '@swc/jest',
+      {
+        jsc: {
+          target: 'es2023',
+          parser: { syntax: 'typescript', decorators: true },
+          transform: { legacyDecorator: true, decoratorMetadata: true },
+        },
+      },
+    ],
+  },
   moduleNameMapper: {
-    '^@claimtrail/attribution$': '<rootDir>/libs/attribution/src/index.ts',
+    '^@claimtrail/(attribution|audit|config|persistence|queues|ingest)$':
+      '<rootDir>/libs/$1/src/index.ts',
   },
   testTimeout: 60000,
 };

@@ -1,0 +1,191 @@
+import { createHash } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import { canonicalJson } from './canonical-json';
+
+export const GENESIS_HASH = '0'.repeat(64);
+/** The advisory lock that serialises appends, so the chain has one next link at a time. */
+const APPEND_LOCK = 72_110_001;
+
+export interface AuditEntry {
+  actor: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+export interface AuditRecord extends Required<Omit<AuditEntry, 'before' | 'after'>> {
+  seq: number;
+  at: string;
+  before: unknown;
+  after: unknown;
+  prevHash: string;
+  hash: string;
+}
+
+export interface VerifyResult {
+  ok: boolean;
+  checked: number;
+  headSeq: number;
+  headHash: string;
+  firstBadSeq?: number;
+}
+
+/** SHA-256 over the previous hash and the canonical serialisation of the event. */
+export function hashEvent(prevHash: string, e: Omit<AuditRecord, 'hash' | 'prevHash'>): string {
+  const body = canonicalJson({
+    seq: e.seq,
+    at: e.at,
+    actor: e.actor,
+    action: e.action,
+    entityType: e.entityType,
+    entityId: e.entityId,
+    before: e.before ?? null,
+    after: e.after ?? null,
+  });
+  return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
+}
+
+interface Row {
+  seq: string;
+  at: Date;
+  actor: string;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  before: unknown;
+  after: unknown;
+  prev_hash: string;
+  hash: string;
+}
+
+const toRecord = (r: Row): AuditRecord => ({
+  seq: Number(r.seq),
+  at: r.at.toISOString(),
+  actor: r.actor,
+  action: r.action,
+  entityType: r.entity_type,
+  entityId: r.entity_id,
+  before: r.before ?? null,
+  after: r.after ?? null,
+  prevHash: r.prev_hash,
+  hash: r.hash,
+});
+
+/**
+ * The tamper-evident audit log: each event carries the hash of the one before it. Appends
+ * happen inside the caller's transaction, so an event exists exactly when its change does.
+ */
+export class AuditLog {
+  /** Appends events in the transaction of `manager` (which must be inside a transaction). */
+  async append(manager: EntityManager, entries: AuditEntry[]): Promise<AuditRecord[]> {
+    if (entries.length === 0) return [];
+    await manager.query('SELECT pg_advisory_xact_lock($1)', [APPEND_LOCK]);
+    const head = await manager.query<
+      {
+        seq: string;
+        hash: string;
+      }[]
+    >('SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1');
+    let seq = head[0] ? Number(head[0].seq) : 0;
+    let prevHash = head[0]?.hash ?? GENESIS_HASH;
+    const now = new Date().toISOString();
+    const records: AuditRecord[] = [];
+    for (const e of entries) {
+      seq += 1;
+      const base = {
+        seq,
+        at: now,
+        actor: e.actor,
+        action: e.action,
+        entityType: e.entityType,
+        entityId: e.entityId,
+        before: e.before ?? null,
+        after: e.after ?? null,
+      };
+      const hash = hashEvent(prevHash, base);
+      records.push({ ...base, prevHash, hash });
+      prevHash = hash;
+    }
+    const values: unknown[] = [];
+    const rows = records.map((r, i) => {
+      values.push(
+        r.seq,
+        r.at,
+        r.actor,
+        r.action,
+        r.entityType,
+        r.entityId,
+        JSON.stringify(r.before),
+        JSON.stringify(r.after),
+        r.prevHash,
+        r.hash,
+      );
+      const o = i * 10;
+      return `($${o + 1}, $${o + 2}, $${o + 3}, $${o + 4}, $${o + 5}, $${o + 6}, $${o + 7}::jsonb, $${o + 8}::jsonb, $${o + 9}, $${o + 10})`;
+    });
+    await manager.query(
+      `INSERT INTO audit_events (seq, at, actor, action, entity_type, entity_id, before, after, prev_hash, hash) VALUES ${rows.join(', ')}`,
+      values,
+    );
+    return records;
+  }
+
+  /** Recomputes the whole chain in batches and names the first event that does not match. */
+  async verify(db: DataSource, batchSize = 5000): Promise<VerifyResult> {
+    let prevHash = GENESIS_HASH;
+    let expectedSeq = 1;
+    let checked = 0;
+    for (;;) {
+      const rows = await db.query<Row[]>(
+        'SELECT seq, at, actor, action, entity_type, entity_id, before, after, prev_hash, hash FROM audit_events WHERE seq >= $1 ORDER BY seq LIMIT $2',
+        [expectedSeq, batchSize],
+      );
+      if (rows.length === 0) break;
+      for (const row of rows) {
+        const r = toRecord(row);
+        const bad =
+          r.seq !== expectedSeq || r.prevHash !== prevHash || hashEvent(prevHash, r) !== r.hash;
+        if (bad)
+          return {
+            ok: false,
+            checked,
+            headSeq: checked,
+            headHash: prevHash,
+            firstBadSeq: expectedSeq,
+          };
+        prevHash = r.hash;
+        expectedSeq += 1;
+        checked += 1;
+      }
+    }
+    return { ok: true, checked, headSeq: checked, headHash: prevHash };
+  }
+
+  /** Events, newest last, filtered; `after` is the last seq already seen (keyset paging). */
+  async list(
+    db: DataSource,
+    filter: { entityType?: string; entityId?: string; actor?: string; from?: Date; to?: Date },
+    afterSeq: number,
+    limit: number,
+  ): Promise<AuditRecord[]> {
+    const where: string[] = ['seq > $1'];
+    const values: unknown[] = [afterSeq];
+    const add = (sql: string, v: unknown) => {
+      values.push(v);
+      where.push(sql.replace('?', `$${values.length}`));
+    };
+    if (filter.entityType) add('entity_type = ?', filter.entityType);
+    if (filter.entityId) add('entity_id = ?', filter.entityId);
+    if (filter.actor) add('actor = ?', filter.actor);
+    if (filter.from) add('at >= ?', filter.from);
+    if (filter.to) add('at < ?', filter.to);
+    values.push(limit);
+    const rows = await db.query<Row[]>(
+      `SELECT seq, at, actor, action, entity_type, entity_id, before, after, prev_hash, hash FROM audit_events WHERE ${where.join(' AND ')} ORDER BY seq LIMIT $${values.length}`,
+      values,
+    );
+    return rows.map(toRecord);
+  }
+}

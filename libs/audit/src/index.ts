@@ -1,0 +1,9 @@
+export {
+  AuditLog,
+  GENESIS_HASH,
+  hashEvent,
+  type AuditEntry,
+  type AuditRecord,
+  type VerifyResult,
+} from './audit-log';
+export { canonicalJson } from './canonical-json';

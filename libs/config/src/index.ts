@@ -1,0 +1,1 @@
+export { ConfigError, loadConfig, type AppConfig } from './app-config';

@@ -1,0 +1,15 @@
+/**
+ * Errors with codes the callers map to their own terms (HTTP statuses in apps/api, exit
+ * codes in the CLI). Domain code never throws HTTP exceptions.
+ */
+export type DomainErrorCode =
+  'not_found' | 'invalid_input' | 'conflict' | 'too_large' | 'unavailable';
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}

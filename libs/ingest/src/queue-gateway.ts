@@ -1,0 +1,50 @@
+import { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { JOB_OPTIONS, QUEUES, jobIds, reviewPriority } from '@claimtrail/queues';
+
+/**
+ * The producer side of the queues. Postgres is the truth: callers commit first and then
+ * enqueue; if Redis is down the row stays in its state and the reconciler enqueues it later.
+ */
+export class QueueGateway {
+  readonly extract: Queue;
+  readonly review: Queue;
+
+  constructor(connection: Redis, prefix: string) {
+    this.extract = new Queue(QUEUES.extract, { connection, prefix });
+    this.review = new Queue(QUEUES.review, { connection, prefix });
+  }
+
+  async enqueueExtraction(articleIds: string[]): Promise<void> {
+    if (articleIds.length === 0) return;
+    await this.extract.addBulk(
+      articleIds.map((articleId) => ({
+        name: 'extract-article',
+        data: { articleId },
+        opts: { ...JOB_OPTIONS.extract, jobId: jobIds.extract(articleId) },
+      })),
+    );
+  }
+
+  async enqueueReview(
+    claims: { id: string; articleId: string; checkworthiness: number }[],
+  ): Promise<void> {
+    for (let i = 0; i < claims.length; i += 1000) {
+      await this.review.addBulk(
+        claims.slice(i, i + 1000).map((c) => ({
+          name: 'review-claim',
+          data: { claimId: c.id, articleId: c.articleId },
+          opts: {
+            ...JOB_OPTIONS.review,
+            jobId: jobIds.review(c.id),
+            priority: reviewPriority(c.checkworthiness),
+          },
+        })),
+      );
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([this.extract.close(), this.review.close()]);
+  }
+}

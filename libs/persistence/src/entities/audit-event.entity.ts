@@ -1,0 +1,15 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+@Entity('audit_events')
+export class AuditEventEntity {
+  @PrimaryColumn('bigint') seq!: string;
+  @Column('timestamptz') at!: Date;
+  @Column('text') actor!: string;
+  @Column('text') action!: string;
+  @Column('text', { name: 'entity_type' }) entityType!: string;
+  @Column('text', { name: 'entity_id' }) entityId!: string;
+  @Column('jsonb', { nullable: true }) before!: unknown;
+  @Column('jsonb', { nullable: true }) after!: unknown;
+  @Column('text', { name: 'prev_hash' }) prevHash!: string;
+  @Column('text') hash!: string;
+}

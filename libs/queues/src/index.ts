@@ -1,0 +1,13 @@
+export {
+  JOB_OPTIONS,
+  QUEUES,
+  RECONCILE_EVERY_MS,
+  jobIds,
+  reviewPriority,
+  type ExtractJob,
+  type JobOf,
+  type QueueName,
+  type ReconcileJob,
+  type ReviewJob,
+} from './queue-catalog';
+export { createRedis } from './redis-connection';

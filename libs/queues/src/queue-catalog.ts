@@ -1,0 +1,61 @@
+import type { JobsOptions } from 'bullmq';
+
+/**
+ * Every queue, job name and job payload in one place. Payloads carry ids only: a handler
+ * re-reads the state from Postgres, so a job delivered twice does no harm.
+ */
+export const QUEUES = {
+  extract: 'extract',
+  review: 'review',
+  maintenance: 'maintenance',
+} as const;
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+export interface ExtractJob {
+  name: 'extract-article';
+  data: { articleId: string };
+}
+export interface ReviewJob {
+  name: 'review-claim';
+  data: { claimId: string; articleId: string };
+}
+export interface ReconcileJob {
+  name: 'reconcile';
+  data: Record<string, never>;
+}
+export type JobOf<Q extends QueueName> = Q extends 'extract'
+  ? ExtractJob
+  : Q extends 'review'
+    ? ReviewJob
+    : ReconcileJob;
+
+/** Job ids come from the business key (BullMQ refuses ':' in custom ids). */
+export const jobIds = {
+  extract: (articleId: string) => `extract-${articleId}`,
+  review: (claimId: string) => claimId,
+};
+
+/** Attempts, backoff and retention, per job type. */
+export const JOB_OPTIONS = {
+  extract: {
+    attempts: 5,
+    backoff: { type: 'exponential', delay: 2_000 },
+    removeOnComplete: { age: 24 * 3600, count: 10_000 },
+    removeOnFail: { age: 7 * 24 * 3600 },
+  },
+  review: {
+    // a review job waits for a person: it is never retried by BullMQ and stays until done
+    attempts: 1,
+    removeOnComplete: { age: 7 * 24 * 3600 },
+    removeOnFail: false,
+  },
+} satisfies Record<string, JobsOptions>;
+
+/** BullMQ priority: 1 is highest; the most check-worthy claims come first. */
+export function reviewPriority(checkworthiness: number): number {
+  const clamped = Math.min(1, Math.max(0, Number.isFinite(checkworthiness) ? checkworthiness : 0));
+  return 1 + Math.round((1 - clamped) * 1000);
+}
+
+/** How often the reconciler sweeps for rows that should be on a queue and are not. */
+export const RECONCILE_EVERY_MS = 60_000;
