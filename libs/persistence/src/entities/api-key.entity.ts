@@ -1,9 +1,10 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 export const ROLES = ['admin', 'editor', 'reviewer', 'auditor'] as const;
 export type Role = (typeof ROLES)[number];
 
 @Entity('api_keys')
+@Check('api_keys_role_check', `role IN ('admin', 'editor', 'reviewer', 'auditor')`)
 export class ApiKeyEntity {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column('text') name!: string;

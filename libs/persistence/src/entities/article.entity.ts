@@ -1,7 +1,9 @@
 import {
+  Check,
   Column,
   CreateDateColumn,
   Entity,
+  Index,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
@@ -10,6 +12,9 @@ export const ARTICLE_STATUSES = ['queued', 'extracting', 'extracted', 'failed'] 
 export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
 
 @Entity('articles')
+@Check('articles_language_check', `language IN ('ar', 'en')`)
+@Check('articles_status_check', `status IN ('queued', 'extracting', 'extracted', 'failed')`)
+@Index('articles_status_idx', ['status', 'updatedAt'])
 export class ArticleEntity {
   @PrimaryGeneratedColumn('uuid') id!: string;
   /** SHA-256 of outlet and text: the same text from the same outlet is one article. */

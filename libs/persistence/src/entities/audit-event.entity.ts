@@ -1,6 +1,7 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 @Entity('audit_events')
+@Index('audit_events_entity_idx', ['entityType', 'entityId', 'seq'])
 export class AuditEventEntity {
   @PrimaryColumn('bigint') seq!: string;
   @Column('timestamptz') at!: Date;

@@ -1,4 +1,11 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 
 @Entity('sources')
 export class SourceEntity {
@@ -14,5 +21,8 @@ export class SourceEntity {
 @Entity('source_aliases')
 export class SourceAliasEntity {
   @Column('uuid', { name: 'source_id', primary: true }) sourceId!: string;
+  @ManyToOne(() => SourceEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'source_id', foreignKeyConstraintName: 'source_aliases_source_id_fkey' })
+  source?: SourceEntity;
   @Column('text', { primary: true }) alias!: string;
 }
