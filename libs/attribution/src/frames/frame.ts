@@ -69,3 +69,7 @@ export function droppedSubject(
 ): MentionInfo {
   return { start: at, end: at, form: 'dropped', modifiers: [], number, gender };
 }
+
+/** A news outlet or agency: when it cites someone it relays their words rather than speaking. */
+export const isOutletMention = (m: MentionInfo): boolean =>
+  m.gazetteer?.kind === 'outlet' || m.gazetteer?.kind === 'agency' || Boolean(m.head?.outletType);

@@ -378,7 +378,7 @@ export class SourceRegistry {
     entity.lastSeen = ++this.clock;
     if (span && span.text) addMention(entity, span);
     if (asSpeaker) this.lastSpeaker = entity;
-    const mention = span?.text ?? entity.mentions[entity.mentions.length - 1]?.text ?? entity.name;
+    const mention = span?.text || entity.mentions[entity.mentions.length - 1]?.text || entity.name;
     return { entity, mention, at: span ?? undefined };
   }
 
