@@ -1,12 +1,16 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { extract, type Language } from '@claimtrail/attribution';
+import { ConfigError, loadConfig } from '@claimtrail/config';
+import { ROLES, type Role } from '@claimtrail/persistence';
+import type { CliIo } from './cli-io';
+import { createApiKey } from './commands/api-key.command';
+import { CliServices, CommandError } from './commands/cli-services';
+import { ingest, type IngestFlags } from './commands/ingest.command';
+import { migrate } from './commands/migrate.command';
 import { DEFAULT_MAX_BYTES, InputError, readArticle } from './extract/read-article';
 import { formatTextReport } from './extract/text-report';
 
-export interface CliIo {
-  stdout: (s: string) => void;
-  stderr: (s: string) => void;
-}
+export type { CliIo } from './cli-io';
 
 function parseByteCount(value: string): number {
   const m = /^(\d+(?:\.\d+)?)\s*(k|kb|m|mb|g|gb)?$/i.exec(value.trim());
@@ -18,6 +22,23 @@ function parseByteCount(value: string): number {
   return n;
 }
 
+function parseKeyName(value: string): string {
+  const name = value.trim();
+  if (name.length === 0 || name.length > 100)
+    throw new InvalidArgumentError('must be 1 to 100 characters');
+  return name;
+}
+
+/** Runs a command against the services of the configuration in the environment. */
+async function withServices<T>(run: (services: CliServices) => Promise<T>): Promise<T> {
+  const services = new CliServices(loadConfig());
+  try {
+    return await run(services);
+  } finally {
+    await services.close();
+  }
+}
+
 interface ExtractFlags {
   lang?: Language;
   format: 'json' | 'text';
@@ -25,7 +46,12 @@ interface ExtractFlags {
   publisher?: string;
 }
 
-function buildProgram(io: CliIo): Command {
+/** What a command that ran to its end reports besides output: 1 when some of its work failed. */
+interface Outcome {
+  status: 0 | 1;
+}
+
+function buildProgram(io: CliIo, outcome: Outcome): Command {
   const program = new Command('claimtrail')
     .description('Claim attribution for Arabic and English news articles.')
     .exitOverride()
@@ -65,19 +91,63 @@ function buildProgram(io: CliIo): Command {
         flags.format === 'text' ? formatTextReport(result) : JSON.stringify(result, null, 2) + '\n',
       );
     });
+
+  program
+    .command('migrate')
+    .description(
+      'Create the database (DATABASE_URL) if it does not exist and apply pending migrations.',
+    )
+    .action(() => migrate(loadConfig(), io));
+
+  program
+    .command('api-key')
+    .description('Manage API keys.')
+    .command('create')
+    .description('Create an API key and print it (once).')
+    .addOption(
+      new Option('--role <role>', 'what the key may do').choices(ROLES).makeOptionMandatory(),
+    )
+    .requiredOption('--name <name>', 'who or what the key is for', parseKeyName)
+    .action((flags: { role: Role; name: string }) =>
+      withServices((services) => createApiKey(services, flags.name, flags.role, io)),
+    );
+
+  program
+    .command('ingest')
+    .description(
+      'Store articles and queue their extraction; prints "created|existing <id> <file>" per file.',
+    )
+    .argument('<file...>', "UTF-8 text files, headline on the first line; '-' reads standard input")
+    .option('--outlet <name>', 'the outlet that published the articles')
+    .addOption(
+      new Option('--language <language>', "the articles' language (detected when omitted)").choices(
+        ['ar', 'en'],
+      ),
+    )
+    .action(async (files: string[], flags: IngestFlags) => {
+      const failed = await withServices((services) => ingest(services, files, flags, io));
+      if (failed > 0) outcome.status = 1;
+    });
   return program;
 }
 
-/** Runs the command line; returns the exit status. */
-export function runCli(argv: string[], io: CliIo): number {
-  const program = buildProgram(io);
+/** Runs the command line; resolves to the exit status. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const outcome: Outcome = { status: 0 };
+  const program = buildProgram(io, outcome);
   try {
-    program.parse(argv, { from: 'user' });
-    return 0;
+    await program.parseAsync(argv, { from: 'user' });
+    return outcome.status;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
-    if (e instanceof InputError) {
+    if (e instanceof InputError || e instanceof CommandError) {
       io.stderr(`claimtrail: ${e.message}\n`);
+      return 1;
+    }
+    if (e instanceof ConfigError) {
+      // ConfigError lists one problem a line; here they go on one line: "…: A; B"
+      const message = e.message.replace(/:\n\s*- /, ': ').replace(/\n\s*- /g, '; ');
+      io.stderr(`claimtrail: ${message}\n`);
       return 1;
     }
     throw e;

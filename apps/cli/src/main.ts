@@ -1,6 +1,8 @@
 import { runCli } from './cli';
 
-process.exitCode = runCli(process.argv.slice(2), {
+void runCli(process.argv.slice(2), {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
+}).then((status) => {
+  process.exitCode = status;
 });

@@ -1,1 +1,3 @@
 export { ConfigError, loadConfig, type AppConfig } from './app-config';
+export { endpointOf } from './endpoint';
+export { loadWorkerConfig, type WorkerConfig } from './worker-config';

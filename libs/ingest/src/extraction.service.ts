@@ -92,10 +92,14 @@ export class ExtractionService {
 
   private async store(tx: EntityManager, article: ArticleEntity, result: ExtractionResult) {
     const events: AuditEntry[] = [];
-    // sources: one registry row per key, shared by all articles
+    // sources: one registry row per key, shared by all articles. Upserted in key order, so
+    // concurrent extractions that share sources lock their rows in the same order and
+    // cannot deadlock.
     const sourceIds = new Map<string, string>();
-    for (const s of result.sources) {
-      const key = registryKey(s, article.id);
+    const keyed = result.sources
+      .map((s) => ({ s, key: registryKey(s, article.id) }))
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    for (const { s, key } of keyed) {
       const rows = await tx.query<{ id: string; created: boolean }[]>(
         `INSERT INTO sources (registry_key, name, kind, anonymous) VALUES ($1, $2, $3, $4)
          ON CONFLICT (registry_key) DO UPDATE SET registry_key = EXCLUDED.registry_key

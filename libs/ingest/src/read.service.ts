@@ -55,7 +55,11 @@ export interface ClaimFilter {
   q?: string;
 }
 
-/** Keyset cursors: opaque to clients, the last (created_at, id) seen. */
+/**
+ * Keyset cursors: opaque to clients, the last (created_at, id) seen. The time keeps
+ * Postgres's microseconds: rows written in one transaction share a created_at that a
+ * millisecond cursor would cut short, and a page would then start over.
+ */
 export const cursor = {
   encode: (createdAt: string, id: string) =>
     Buffer.from(JSON.stringify([createdAt, id])).toString('base64url'),
@@ -67,8 +71,11 @@ export const cursor = {
         parsed.length === 2 &&
         typeof parsed[0] === 'string' &&
         typeof parsed[1] === 'string' &&
+        // exactly what encode() is given (KEYSET_TIME below) and a UUID, so that Postgres
+        // never sees a time or id it cannot cast
+        /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3,6}Z$/.test(parsed[0]) &&
         !Number.isNaN(Date.parse(parsed[0])) &&
-        /^[0-9a-f-]{36}$/.test(parsed[1])
+        /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(parsed[1])
       )
         return [parsed[0], parsed[1]];
     } catch {
@@ -77,6 +84,10 @@ export const cursor = {
     throw new DomainError('invalid_input', 'cursor is not valid');
   },
 };
+
+/** created_at at full precision, in the form cursor.decode accepts. */
+const KEYSET_TIME = (column: string) =>
+  `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 interface ClaimRow {
   id: string;
@@ -94,6 +105,7 @@ interface ClaimRow {
   version: number;
   created_at: Date;
   updated_at: Date;
+  keyset_at: string;
   links:
     | { role: 'source' | 'via'; position: number; id: string; name: string; mention: string }[]
     | null;
@@ -103,7 +115,7 @@ const CLAIM_SELECT = `
   SELECT c.*, (
     SELECT json_agg(json_build_object('role', cs.role, 'position', cs.position, 'id', s.id, 'name', s.name, 'mention', cs.mention) ORDER BY cs.role, cs.position)
     FROM claim_sources cs JOIN sources s ON s.id = cs.source_id WHERE cs.claim_id = c.id
-  ) AS links
+  ) AS links, ${KEYSET_TIME('c.created_at')} AS keyset_at
   FROM claims c`;
 
 function toClaimView(r: ClaimRow): ClaimView {
@@ -175,11 +187,10 @@ export class ReadService {
       `${CLAIM_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY c.created_at, c.id LIMIT $${values.length}`,
       values,
     );
-    const items = rows.slice(0, limit).map(toClaimView);
-    const last = items[items.length - 1];
+    const last = rows[limit - 1];
     return {
-      items,
-      nextCursor: rows.length > limit && last ? cursor.encode(last.createdAt, last.id) : null,
+      items: rows.slice(0, limit).map(toClaimView),
+      nextCursor: rows.length > limit && last ? cursor.encode(last.keyset_at, last.id) : null,
     };
   }
 
@@ -197,20 +208,20 @@ export class ReadService {
     whereSql: string,
     values: unknown[],
     limit: number,
-  ): Promise<(SourceView & { createdAt: string })[]> {
+  ): Promise<(SourceView & { keysetAt: string })[]> {
     const rows = await this.db.query<
       {
         id: string;
         name: string;
         kind: string;
         anonymous: boolean | null;
-        created_at: Date;
+        keyset_at: string;
         aliases: string[];
         claims: number;
         reviewed: number;
       }[]
     >(
-      `SELECT s.id, s.name, s.kind, s.anonymous, s.created_at,
+      `SELECT s.id, s.name, s.kind, s.anonymous, ${KEYSET_TIME('s.created_at')} AS keyset_at,
          COALESCE((SELECT array_agg(a.alias ORDER BY a.alias) FROM source_aliases a WHERE a.source_id = s.id), '{}') AS aliases,
          (SELECT count(DISTINCT cs.claim_id) FROM claim_sources cs WHERE cs.source_id = s.id AND cs.role = 'source')::int AS claims,
          (SELECT count(DISTINCT cs.claim_id) FROM claim_sources cs JOIN claims c ON c.id = cs.claim_id WHERE cs.source_id = s.id AND cs.role = 'source' AND c.status = 'reviewed')::int AS reviewed
@@ -223,7 +234,7 @@ export class ReadService {
       kind: r.kind,
       anonymous: r.anonymous,
       aliases: r.aliases,
-      createdAt: r.created_at.toISOString(),
+      keysetAt: r.keyset_at,
       trackRecord: { claims: r.claims, reviewed: r.reviewed, byVeracity: {}, byAttribution: {} },
     }));
   }
@@ -281,7 +292,7 @@ export class ReadService {
         aliases: r.aliases,
         trackRecord: r.trackRecord,
       })),
-      nextCursor: rows.length > limit && last ? cursor.encode(last.createdAt, last.id) : null,
+      nextCursor: rows.length > limit && last ? cursor.encode(last.keysetAt, last.id) : null,
     };
   }
 }

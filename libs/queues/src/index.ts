@@ -2,6 +2,7 @@ export {
   JOB_OPTIONS,
   QUEUES,
   RECONCILE_EVERY_MS,
+  RECONCILE_SCHEDULER_ID,
   jobIds,
   reviewPriority,
   type ExtractJob,

@@ -49,6 +49,12 @@ export const JOB_OPTIONS = {
     removeOnComplete: { age: 7 * 24 * 3600 },
     removeOnFail: false,
   },
+  reconcile: {
+    // a sweep that fails is not retried: the scheduler runs the next one soon enough
+    attempts: 1,
+    removeOnComplete: { count: 100 },
+    removeOnFail: { count: 100 },
+  },
 } satisfies Record<string, JobsOptions>;
 
 /** BullMQ priority: 1 is highest; the most check-worthy claims come first. */
@@ -59,3 +65,5 @@ export function reviewPriority(checkworthiness: number): number {
 
 /** How often the reconciler sweeps for rows that should be on a queue and are not. */
 export const RECONCILE_EVERY_MS = 60_000;
+/** One scheduler id, so any number of workers upserting it still make one schedule. */
+export const RECONCILE_SCHEDULER_ID = 'reconcile';

@@ -4,6 +4,8 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 export class InputError extends Error {}
 
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+/** How the `extract` command raises the limit; other commands name their own setting. */
+const MAX_BYTES_HINT = 'use --max-bytes to raise it';
 
 /** "5 MB", "5.01 MB", "800 KB", "312 bytes": precise enough that a size and its limit differ. */
 const describeSize = (bytes: number): string => {
@@ -53,11 +55,14 @@ function readBounded(fd: number, limit: number): Buffer {
  * binary content, empty or whitespace-only text, or more than `maxBytes`.
  * A byte-order mark is kept, so offsets index exactly what a reader of the file sees.
  */
-export function decodeArticle(bytes: Buffer, label: string, maxBytes: number): string {
+export function decodeArticle(
+  bytes: Buffer,
+  label: string,
+  maxBytes: number,
+  limitHint = MAX_BYTES_HINT,
+): string {
   if (bytes.length > maxBytes)
-    throw new InputError(
-      `${label} is over the ${describeSize(maxBytes)} limit (use --max-bytes to raise it)`,
-    );
+    throw new InputError(`${label} is over the ${describeSize(maxBytes)} limit (${limitHint})`);
   if (bytes.includes(0)) throw new InputError(`${label} looks like binary data, not text`);
   let text: string;
   try {
@@ -76,8 +81,9 @@ export function decodeArticle(bytes: Buffer, label: string, maxBytes: number): s
 }
 
 /** Reads an article from a file, or from standard input for `-`. */
-export function readArticle(file: string, maxBytes: number): string {
-  if (file === '-') return decodeArticle(readBounded(0, maxBytes), 'standard input', maxBytes);
+export function readArticle(file: string, maxBytes: number, limitHint = MAX_BYTES_HINT): string {
+  if (file === '-')
+    return decodeArticle(readBounded(0, maxBytes), 'standard input', maxBytes, limitHint);
   let fd: number;
   try {
     fd = openSync(file, 'r');
@@ -98,7 +104,7 @@ export function readArticle(file: string, maxBytes: number): string {
     if (stat.isDirectory()) throw new InputError(`cannot read ${file}: it is a directory`);
     if (stat.isFile() && stat.size > maxBytes)
       throw new InputError(
-        `${file} is ${sizeBeside(stat.size, maxBytes)}, over the ${describeSize(maxBytes)} limit (use --max-bytes to raise it)`,
+        `${file} is ${sizeBeside(stat.size, maxBytes)}, over the ${describeSize(maxBytes)} limit (${limitHint})`,
       );
     let bytes: Buffer;
     try {
@@ -109,7 +115,7 @@ export function readArticle(file: string, maxBytes: number): string {
         `cannot read ${file}: ${code === 'EISDIR' ? 'it is a directory' : (code ?? (e as Error).message)}`,
       );
     }
-    return decodeArticle(bytes, file, maxBytes);
+    return decodeArticle(bytes, file, maxBytes, limitHint);
   } finally {
     closeSync(fd);
   }
