@@ -1,0 +1,70 @@
+import { NestFactory } from '@nestjs/core';
+import type { IncomingMessage } from 'node:http';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
+import type { AppConfig } from '@claimtrail/config';
+import { QueueGateway } from '@claimtrail/ingest';
+import { ApiModule, type ApiOptions } from './api.module';
+import { Authenticator } from './auth/authenticator';
+import { guardPrefix, requireApiKey } from './auth/raw-route-auth';
+import { READERS } from './auth/roles';
+import { DOCS_PATH, setupSwagger } from './docs/swagger';
+import { bodyLimitFor, useJsonObjectBodies } from './http/json-body-parser';
+import { requestIdFor } from './http/request-id';
+import { MetricsService } from './metrics/metrics.service';
+import { mountQueueDashboard, QUEUE_DASHBOARD_PATH } from './queue-dashboard/queue-dashboard';
+
+/**
+ * Builds the HTTP API, initialised and ready for `listen()` or `inject()`: connections open,
+ * routes, docs and the queue dashboard mounted. Throws when Postgres cannot be reached.
+ */
+export async function createApiApp(
+  config: AppConfig,
+  options: ApiOptions = {},
+): Promise<NestFastifyApplication> {
+  const bodyLimit = bodyLimitFor(config.maxArticleChars);
+  const adapter = new FastifyAdapter({
+    bodyLimit,
+    // the API is reached directly or through a proxy that is configured, not trusted blindly
+    trustProxy: false,
+    requestIdHeader: false,
+    genReqId: (req: IncomingMessage) => requestIdFor(req),
+    logger: false,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    ApiModule.forRoot(config, options),
+    adapter,
+    {
+      bodyParser: false,
+      bufferLogs: true,
+      abortOnError: false,
+      ...(options.logger === false ? { logger: false } : {}),
+    },
+  );
+  try {
+    app.useLogger(app.get(Logger));
+    const fastify = app.getHttpAdapter().getInstance();
+    useJsonObjectBodies(fastify, bodyLimit);
+    fastify.addHook('onRequest', (request, reply, done) => {
+      void reply.header('x-request-id', request.id);
+      done();
+    });
+    app.get(MetricsService).instrument(fastify);
+    const authenticator = app.get(Authenticator);
+    guardPrefix(
+      fastify,
+      [`/${DOCS_PATH}`, `/${DOCS_PATH}-json`],
+      requireApiKey(authenticator, READERS),
+    );
+    guardPrefix(fastify, [QUEUE_DASHBOARD_PATH], requireApiKey(authenticator, ['admin']));
+    setupSwagger(app);
+    await mountQueueDashboard(fastify, app.get(QueueGateway));
+    app.enableShutdownHooks();
+    await app.init();
+    await fastify.ready();
+    return app;
+  } catch (e) {
+    await app.close().catch(() => undefined);
+    throw e;
+  }
+}

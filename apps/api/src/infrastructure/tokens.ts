@@ -1,0 +1,4 @@
+/** Injection tokens for values that have no class of their own to stand for them. */
+export const APP_CONFIG = Symbol('APP_CONFIG');
+/** The Redis connection the API produces jobs on (fails fast while Redis is away). */
+export const PRODUCER_REDIS = Symbol('PRODUCER_REDIS');

@@ -1,0 +1,25 @@
+import { createBullBoard } from '@bull-board/api';
+import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
+import { FastifyAdapter as BullBoardFastifyAdapter } from '@bull-board/fastify';
+import type { FastifyInstance } from 'fastify';
+import type { QueueGateway } from '@claimtrail/ingest';
+
+type ServerAdapter = Parameters<typeof createBullBoard>[0]['serverAdapter'];
+
+export const QUEUE_DASHBOARD_PATH = '/admin/queues';
+
+/** The BullMQ dashboard for the extract and review queues (admins only, see create-api-app). */
+export async function mountQueueDashboard(
+  fastify: FastifyInstance,
+  queues: QueueGateway,
+): Promise<void> {
+  const serverAdapter = new BullBoardFastifyAdapter();
+  serverAdapter.setBasePath(QUEUE_DASHBOARD_PATH);
+  createBullBoard({
+    queues: [new BullMQAdapter(queues.extract), new BullMQAdapter(queues.review)],
+    // @bull-board/fastify pins its own copy of @bull-board/api one patch release behind the
+    // top-level one; the adapter interface is the same, only the private fields differ
+    serverAdapter: serverAdapter as unknown as ServerAdapter,
+  });
+  await fastify.register(serverAdapter.registerPlugin(), { prefix: QUEUE_DASHBOARD_PATH });
+}

@@ -1,0 +1,64 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { loadConfig } from '@claimtrail/config';
+import { ApiKeyService } from '@claimtrail/ingest';
+import { createApiApp } from '../src/create-api-app';
+import { createTestDatabase, type TestDatabase } from '../../../test/support/database';
+import { obliterateQueues, testQueuePrefix } from '../../../test/support/queues';
+
+/**
+ * The API logs JSON lines with the request id and never a key or a body. (nestjs-pino keeps
+ * one logger per process, so this file builds the only app of its Jest worker.)
+ */
+describe('logs', () => {
+  let db: TestDatabase;
+  let app: NestFastifyApplication;
+  const prefix = testQueuePrefix('api-logging');
+  const lines: string[] = [];
+
+  beforeAll(async () => {
+    db = await createTestDatabase('api-logging');
+    app = await createApiApp(
+      { ...loadConfig({}), databaseUrl: db.url, queuePrefix: prefix, logLevel: 'info' },
+      { logStream: { write: (line: string) => void lines.push(line) } },
+    );
+  });
+  afterAll(async () => {
+    await app?.close();
+    await obliterateQueues(prefix);
+    await db?.drop();
+  });
+
+  it('writes one JSON line per request with its id, and redacts the key', async () => {
+    const { secret } = await app.get(ApiKeyService).create('editor', 'editor', 'system:test');
+    const text = 'Headline\nThe secret source said the confidential plan was ready.';
+    const res = await app.inject({
+      method: 'POST',
+      url: '/articles',
+      headers: { authorization: `Bearer ${secret}`, 'x-request-id': 'req-logging-1' },
+      payload: { text },
+    });
+    expect(res.statusCode).toBe(202);
+    await app.inject({
+      method: 'GET',
+      url: '/claims',
+      headers: { authorization: 'Bearer wrong-key-0123456789' },
+    });
+
+    const records = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+    const requestLog = records.find(
+      (r) => (r.req as { id?: string } | undefined)?.id === 'req-logging-1',
+    ) as { req: { headers: Record<string, string> }; res: { statusCode: number }; msg: string };
+    expect(requestLog).toMatchObject({ msg: 'request completed', res: { statusCode: 202 } });
+    expect(requestLog.req.headers.authorization).toBe('[redacted]');
+    const everything = lines.join('\n');
+    expect(everything).not.toContain(secret);
+    expect(everything).not.toContain('wrong-key-0123456789');
+    expect(everything).not.toContain('confidential plan');
+    const refused = records.find(
+      (r) => (r.res as { statusCode?: number } | undefined)?.statusCode === 401,
+    ) as {
+      req: { id: string };
+    };
+    expect(refused.req.id).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
