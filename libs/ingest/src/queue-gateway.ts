@@ -10,7 +10,10 @@ export class QueueGateway {
   readonly extract: Queue;
   readonly review: Queue;
 
-  constructor(connection: Redis, prefix: string) {
+  constructor(
+    protected readonly connection: Redis,
+    prefix: string,
+  ) {
     this.extract = new Queue(QUEUES.extract, { connection, prefix });
     this.review = new Queue(QUEUES.review, { connection, prefix });
   }
@@ -42,6 +45,24 @@ export class QueueGateway {
         })),
       );
     }
+  }
+
+  /**
+   * Of these job ids, the ones the queue does not hold, and the ones it holds as failed: one
+   * pipelined round trip per batch, so the reconciler's sweep stays cheap however many rows
+   * are waiting.
+   */
+  async inspect(queue: Queue, ids: string[]): Promise<{ missing: string[]; failed: string[] }> {
+    if (ids.length === 0) return { missing: [], failed: [] };
+    const pipeline = this.connection.pipeline();
+    for (const id of ids) pipeline.exists(queue.toKey(id));
+    for (const id of ids) pipeline.zscore(queue.toKey('failed'), id);
+    const replies = (await pipeline.exec()) ?? [];
+    const missing = ids.filter((_, i) => replies[i]?.[1] === 0);
+    const failed = ids.filter(
+      (_, i) => replies[ids.length + i]?.[1] !== null && replies[ids.length + i]?.[1] !== undefined,
+    );
+    return { missing, failed };
   }
 
   async close(): Promise<void> {

@@ -1,10 +1,12 @@
 import type { DataSource } from 'typeorm';
+import { jobIds } from '@claimtrail/queues';
 import type { QueueGateway } from './queue-gateway';
 
 /**
  * Puts back on the queues what Postgres says should be there: articles still queued or
- * stuck extracting, and claims waiting for review. Job ids are business keys, so adding a
- * job that is already there changes nothing.
+ * stuck extracting, and claims waiting for review. It adds only the jobs Redis lacks (job
+ * ids are business keys), and retries an article's extraction job that BullMQ gave up on
+ * while the article could not be marked failed (Postgres was down at that moment).
  */
 export class Reconciler {
   constructor(
@@ -12,7 +14,8 @@ export class Reconciler {
     private readonly queues: QueueGateway,
   ) {}
 
-  async run(batch = 1000): Promise<{ articles: number; claims: number }> {
+  async run(batch = 1000): Promise<{ articles: number; claims: number; retried: number }> {
+    let retried = 0;
     let articles = 0;
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
@@ -21,8 +24,18 @@ export class Reconciler {
         [after, batch],
       );
       if (rows.length === 0) break;
-      await this.queues.enqueueExtraction(rows.map((r) => r.id));
-      articles += rows.length;
+      const ids = rows.map((r) => jobIds.extract(r.id));
+      const { missing, failed } = await this.queues.inspect(this.queues.extract, ids);
+      const byJob = new Map(rows.map((r) => [jobIds.extract(r.id), r.id]));
+      await this.queues.enqueueExtraction(missing.map((j) => byJob.get(j)!));
+      for (const id of failed) {
+        const job = await this.queues.extract.getJob(id);
+        if (job && (await job.isFailed())) {
+          await job.retry('failed', { resetAttemptsMade: true });
+          retried += 1;
+        }
+      }
+      articles += missing.length;
       after = rows[rows.length - 1]!.id;
     }
     let claims = 0;
@@ -35,16 +48,19 @@ export class Reconciler {
         [after, batch],
       );
       if (rows.length === 0) break;
-      await this.queues.enqueueReview(
-        rows.map((r) => ({
-          id: r.id,
-          articleId: r.article_id,
-          checkworthiness: r.checkworthiness,
-        })),
+      const { missing } = await this.queues.inspect(
+        this.queues.review,
+        rows.map((r) => jobIds.review(r.id)),
       );
-      claims += rows.length;
+      const lacking = new Set(missing);
+      await this.queues.enqueueReview(
+        rows
+          .filter((r) => lacking.has(jobIds.review(r.id)))
+          .map((r) => ({ id: r.id, articleId: r.article_id, checkworthiness: r.checkworthiness })),
+      );
+      claims += lacking.size;
       after = rows[rows.length - 1]!.id;
     }
-    return { articles, claims };
+    return { articles, claims, retried };
   }
 }

@@ -14,7 +14,7 @@ export class QueueUnavailableError extends Error {}
  */
 export class FailFastQueueGateway extends QueueGateway {
   constructor(
-    private readonly connection: Redis,
+    connection: Redis,
     prefix: string,
     private readonly timeoutMs = ENQUEUE_TIMEOUT_MS,
   ) {
