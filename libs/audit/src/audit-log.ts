@@ -47,6 +47,8 @@ export function hashEvent(prevHash: string, e: Omit<AuditRecord, 'hash' | 'prevH
   return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
 }
 
+const COLUMNS = 'seq, at, actor, action, entity_type, entity_id, before, after, prev_hash, hash';
+
 interface Row {
   seq: string;
   at: Date;
@@ -125,10 +127,7 @@ export class AuditLog {
       const o = i * 10;
       return `($${o + 1}, $${o + 2}, $${o + 3}, $${o + 4}, $${o + 5}, $${o + 6}, $${o + 7}::jsonb, $${o + 8}::jsonb, $${o + 9}, $${o + 10})`;
     });
-    await manager.query(
-      `INSERT INTO audit_events (seq, at, actor, action, entity_type, entity_id, before, after, prev_hash, hash) VALUES ${rows.join(', ')}`,
-      values,
-    );
+    await manager.query(`INSERT INTO audit_events (${COLUMNS}) VALUES ${rows.join(', ')}`, values);
     return records;
   }
 
@@ -139,7 +138,7 @@ export class AuditLog {
     let checked = 0;
     for (;;) {
       const rows = await db.query<Row[]>(
-        'SELECT seq, at, actor, action, entity_type, entity_id, before, after, prev_hash, hash FROM audit_events WHERE seq >= $1 ORDER BY seq LIMIT $2',
+        `SELECT ${COLUMNS} FROM audit_events WHERE seq >= $1 ORDER BY seq LIMIT $2`,
         [expectedSeq, batchSize],
       );
       if (rows.length === 0) break;
@@ -183,7 +182,7 @@ export class AuditLog {
     if (filter.to) add('at < ?', filter.to);
     values.push(limit);
     const rows = await db.query<Row[]>(
-      `SELECT seq, at, actor, action, entity_type, entity_id, before, after, prev_hash, hash FROM audit_events WHERE ${where.join(' AND ')} ORDER BY seq LIMIT $${values.length}`,
+      `SELECT ${COLUMNS} FROM audit_events WHERE ${where.join(' AND ')} ORDER BY seq LIMIT $${values.length}`,
       values,
     );
     return rows.map(toRecord);
