@@ -22,6 +22,19 @@ interface StoredRow {
   hash: string;
 }
 
+/** The hash a forger would compute for a stored row with another payload and link. */
+const rehash = (row: StoredRow, prevHash: string, after: unknown): string =>
+  hashEvent(prevHash, {
+    seq: Number(row.seq),
+    at: row.at.toISOString(),
+    actor: row.actor,
+    action: row.action,
+    entityType: row.entity_type,
+    entityId: row.entity_id,
+    before: row.before,
+    after,
+  });
+
 const entry = (actor: string, entityId: string, after: unknown = { n: entityId }): AuditEntry => ({
   actor,
   action: 'test.event',
@@ -250,16 +263,7 @@ describe('AuditLog on real Postgres', () => {
         ...original,
         after: forgedAfter,
         prev_hash: wrongPrev,
-        hash: hashEvent(wrongPrev, {
-          seq: victim,
-          at: original.at.toISOString(),
-          actor: original.actor,
-          action: original.action,
-          entityType: original.entity_type,
-          entityId: original.entity_id,
-          before: original.before,
-          after: forgedAfter,
-        }),
+        hash: rehash(original, wrongPrev, forgedAfter),
       };
       await behindTheDatabasesBack(db.dataSource, async (m) => {
         await m.query('DELETE FROM audit_events WHERE seq = $1', [victim]);
@@ -279,16 +283,7 @@ describe('AuditLog on real Postgres', () => {
       const rewritten: StoredRow = {
         ...original,
         after: forgedAfter,
-        hash: hashEvent(original.prev_hash, {
-          seq: victim,
-          at: original.at.toISOString(),
-          actor: original.actor,
-          action: original.action,
-          entityType: original.entity_type,
-          entityId: original.entity_id,
-          before: original.before,
-          after: forgedAfter,
-        }),
+        hash: rehash(original, original.prev_hash, forgedAfter),
       };
       await behindTheDatabasesBack(db.dataSource, async (m) => {
         await m.query('DELETE FROM audit_events WHERE seq = $1', [victim]);
