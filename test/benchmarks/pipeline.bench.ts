@@ -26,18 +26,26 @@
  * aliases), and so do the service processes it forks.
  */
 import 'reflect-metadata';
-import { cpus, loadavg } from 'node:os';
+import { cpus } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Queue } from 'bullmq';
 import { extract } from '@claimtrail/attribution';
 import { AuditLog } from '@claimtrail/audit';
 import { loadConfig, type AppConfig } from '@claimtrail/config';
 import { ApiKeyService } from '@claimtrail/ingest';
-import { createRedis, QUEUES } from '@claimtrail/queues';
+import { createRedis } from '@claimtrail/queues';
+import { ReviewQueues } from '@claimtrail/workflow';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { obliterateQueues, TEST_REDIS_URL, testQueuePrefix } from '../support/queues';
 import { benchArticles, type BenchArticle } from './pipeline/bench-articles';
+import {
+  loadAverage,
+  median,
+  passFail,
+  positiveInteger,
+  progress,
+  table,
+} from './pipeline/bench-output';
 import { cpuSince, cpuSnapshot, type CpuSnapshot } from './pipeline/cpu-usage';
 import { bullmqNoopJobsPerSecond } from './pipeline/bullmq-yardstick';
 import { load, type LoadResult } from './pipeline/http-load';
@@ -59,44 +67,20 @@ const { values: args } = parseArgs({
   options: {
     articles: { type: 'string', default: '5000' },
     workers: { type: 'string', default: '2' },
-    concurrency: { type: 'string', default: '4' },
+    // the worker's own default (DEFAULT_EXTRACT_CONCURRENCY: two batches of 64)
+    concurrency: { type: 'string', default: '128' },
     'read-seconds': { type: 'string', default: '10' },
     profile: { type: 'string' },
     strict: { type: 'boolean', default: false },
   },
 });
-function positiveInteger(name: string, value: string): number {
-  const n = Number(value);
-  if (Number.isInteger(n) && n >= 1) return n;
-  process.stderr.write(`bench:pipeline: --${name} must be a whole number ≥ 1 (got "${value}")\n`);
-  process.exit(2);
-}
-const ARTICLES = positiveInteger('articles', args.articles);
-const WORKERS = positiveInteger('workers', args.workers);
-const CONCURRENCY = positiveInteger('concurrency', args.concurrency);
-const READ_SECONDS = positiveInteger('read-seconds', args['read-seconds']);
+const ARTICLES = positiveInteger('bench:pipeline', 'articles', args.articles);
+const WORKERS = positiveInteger('bench:pipeline', 'workers', args.workers);
+const CONCURRENCY = positiveInteger('bench:pipeline', 'concurrency', args.concurrency);
+const READ_SECONDS = positiveInteger('bench:pipeline', 'read-seconds', args['read-seconds']);
 
-const progress = (message: string): boolean =>
-  process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${message}\n`);
-const median = (values: number[]): number =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
-const verdict = (ok: boolean): string => (ok ? 'PASS' : 'FAIL');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const loadAverage = (): string => loadavg()[0]!.toFixed(2);
 const loadAtStart = loadAverage();
-
-function table(header: string[], rows: string[][]): string {
-  const all = [header, ...rows];
-  const widths = header.map((_, i) => Math.max(...all.map((row) => row[i]?.length ?? 0)));
-  return all
-    .map((row) =>
-      row
-        .map((c, i) => c.padEnd(widths[i] ?? 0))
-        .join('  ')
-        .trimEnd(),
-    )
-    .join('\n');
-}
 
 /** Claims one extraction of each article gives, computed with the engine the worker runs. */
 function expectedClaims(articles: BenchArticle[]): number {
@@ -113,7 +97,7 @@ interface PipelineCounts {
   onReviewQueue: number;
 }
 
-async function countPipeline(db: TestDatabase, review: Queue): Promise<PipelineCounts> {
+async function countPipeline(db: TestDatabase, review: ReviewQueues): Promise<PipelineCounts> {
   const [rows, onReviewQueue] = await Promise.all([
     db.dataSource.query<{ extracted: number; failed: number; claims: number }[]>(
       `SELECT count(*) FILTER (WHERE status = 'extracted')::int AS extracted,
@@ -121,7 +105,8 @@ async function countPipeline(db: TestDatabase, review: Queue): Promise<PipelineC
               (SELECT count(*)::int FROM claims) AS claims
        FROM articles`,
     ),
-    review.count(),
+    // every review partition (language × desk, assignees) and the unrouted queue
+    review.countWaiting(),
   ]);
   const row = rows[0]!;
   return { extracted: row.extracted, failed: row.failed, claims: row.claims, onReviewQueue };
@@ -144,7 +129,7 @@ async function ingest(
   articles: BenchArticle[],
   claims: number,
   db: TestDatabase,
-  review: Queue,
+  review: ReviewQueues,
   cpuNow: () => CpuSnapshot,
 ): Promise<IngestResult> {
   let sent = 0;
@@ -306,7 +291,7 @@ function report(
         ],
         [
           `claims/s ÷ yardstick jobs/s (target ≥ ${TARGET_CLAIMS_RATIO})`,
-          `${ratio.toFixed(3)} ${verdict(ingestOk)}`,
+          `${ratio.toFixed(3)} ${passFail(ingestOk)}`,
         ],
       ],
     ),
@@ -327,7 +312,7 @@ function report(
       String(r.p99),
       String(r.unexpected),
       share.toFixed(3),
-      i === 0 ? '-' : verdict(ok),
+      i === 0 ? '-' : passFail(ok),
     ];
   });
   lines.push(
@@ -358,7 +343,7 @@ async function main(): Promise<void> {
   let db: TestDatabase | undefined;
   const prefix = testQueuePrefix('bench-pipeline');
   const redis = createRedis(TEST_REDIS_URL);
-  const review = new Queue(QUEUES.review, { connection: redis, prefix });
+  const review = new ReviewQueues(redis, prefix);
   let outcome: { ran: boolean; targetsMet: boolean } = { ran: false, targetsMet: false };
   let wasInterrupted = false;
   // Ctrl-C: clean up as on any other failure, then stop

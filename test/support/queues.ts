@@ -22,5 +22,8 @@ export async function obliterateQueues(
     await q.obliterate({ force: true });
     await q.close();
   }
+  // and whatever else lives under the prefix (the review partitions and their registry)
+  for await (const keys of connection.scanStream({ match: `${prefix}:*`, count: 1000 }))
+    if ((keys as string[]).length > 0) await connection.unlink(...(keys as string[]));
   await connection.quit();
 }

@@ -115,7 +115,8 @@ describe('errors', () => {
       ['/claims?language=de', 'language must be one of'],
       [`/claims?q=${'q'.repeat(201)}`, 'q must be shorter'],
       ['/claims?q=a%00b', 'q must be a string of valid Unicode'],
-      ['/claims?veracity=false', 'property veracity should not exist'],
+      ['/claims?veracity=wrong', 'veracity must be one of'],
+      ['/claims?attribution=true', 'attribution must be one of'],
       ['/claims?cursor=%24%24%24', 'cursor is not valid'],
       ['/claims?cursor=bm90LWpzb24', 'cursor is not valid'],
       [
@@ -131,6 +132,11 @@ describe('errors', () => {
       ['/sources?q=', 'q must be longer'],
       ['/sources?name=x', 'property name should not exist'],
       [`/sources?cursor=${base64url({ seq: 1 })}`, 'cursor is not valid'],
+      ['/sources?sort=name', 'sort must be one of'],
+      [
+        `/sources?sort=claims&cursor=${base64url(['claims', -1, base64url(['2020-01-01T00:00:00.000Z', randomUUID()])])}`,
+        'cursor is not valid',
+      ],
       ['/audit?from=yesterday', 'from'],
       ['/audit?to=2026-13-45T00:00:00Z', 'to'],
       ['/audit?entityType=Robert%27);DROP', 'entityType'],

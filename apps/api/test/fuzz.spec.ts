@@ -14,6 +14,14 @@ const ROUTES: { method: string; path: string; body?: boolean }[] = [
   { method: 'GET', path: '/claims/:id' },
   { method: 'GET', path: '/sources' },
   { method: 'GET', path: '/sources/:id' },
+  { method: 'POST', path: '/review/lease', body: true },
+  { method: 'POST', path: '/review/:id/heartbeat', body: true },
+  { method: 'POST', path: '/review/:id/release', body: true },
+  { method: 'POST', path: '/review/:id/verdict', body: true },
+  { method: 'GET', path: '/review/stats' },
+  { method: 'POST', path: '/claims/:id/assign', body: true },
+  { method: 'PATCH', path: '/claims/:id', body: true },
+  { method: 'POST', path: '/sources/:id/merge', body: true },
   { method: 'GET', path: '/audit' },
   { method: 'GET', path: '/audit/verify' },
   { method: 'POST', path: '/api-keys', body: true },
@@ -330,13 +338,64 @@ const nearValidBody = (adminKey: string): fc.Arbitrary<InjectOptions> =>
         { name: fc.lorem({ maxCount: 2 }), role: fc.constantFrom('editor', 'reviewer', 'auditor') },
         ['name', 'role'],
       ).map((body) => ({ url: '/api-keys', body })),
+      fc
+        .tuple(
+          anyUuid,
+          oneMutation(
+            {
+              token: anyUuid,
+              attribution: fc.constantFrom('confirmed', 'misattributed', 'unconfirmed'),
+              veracity: fc.constantFrom('true', 'mostly_true', 'misleading', 'false'),
+              rationale: fc.lorem({ maxCount: 5 }),
+              evidence: fc.array(fc.record({ url: fc.webUrl(), note: fc.lorem() }), {
+                maxLength: 3,
+              }),
+              reverifyAt: isoish,
+            },
+            ['token', 'attribution', 'veracity'],
+          ),
+        )
+        .map(([claimId, body]) => ({ url: `/review/${claimId}/verdict`, body })),
+      oneMutation({
+        language: fc.constantFrom('ar', 'en'),
+        desk: fc.constantFrom('Gulf Wire', 'عراقيون'),
+      }).map((body) => ({ url: '/review/lease', body })),
+      fc
+        .tuple(
+          anyUuid,
+          oneMutation(
+            {
+              version: fc.integer({ min: -1, max: 5 }),
+              sources: fc.array(anyUuid, { maxLength: 3 }),
+              via: fc.array(anyUuid, { maxLength: 3 }),
+              start: fc.integer({ min: -1, max: 300 }),
+              end: fc.integer({ min: 0, max: 300 }),
+              type: fc.constantFrom('direct_quote', 'indirect', 'mixed', 'unattributed'),
+            },
+            ['version'],
+          ),
+        )
+        .map(([claimId, body]) => ({ url: `/claims/${claimId}`, body, method: 'PATCH' as const })),
+      fc
+        .tuple(anyUuid, oneMutation({ intoId: anyUuid }, ['intoId']))
+        .map(([sourceId, body]) => ({ url: `/sources/${sourceId}/merge`, body })),
     )
-    .map(({ url, body }) => ({
-      method: 'POST' as const,
-      url,
-      headers: { authorization: `Bearer ${adminKey}`, 'content-type': 'application/json' },
-      payload: JSON.stringify(body),
-    }));
+    .map(
+      ({
+        url,
+        body,
+        method = 'POST',
+      }: {
+        url: string;
+        body: object;
+        method?: 'POST' | 'PATCH';
+      }) => ({
+        method,
+        url,
+        headers: { authorization: `Bearer ${adminKey}`, 'content-type': 'application/json' },
+        payload: JSON.stringify(body),
+      }),
+    );
 
 function requestArbitrary(adminKey: string): fc.Arbitrary<InjectOptions> {
   return fc.oneof(

@@ -89,6 +89,14 @@ describe('operations', () => {
           'DELETE /api-keys/{id}',
           'GET /health',
           'GET /metrics',
+          'POST /review/lease',
+          'POST /review/{claimId}/heartbeat',
+          'POST /review/{claimId}/release',
+          'POST /review/{claimId}/verdict',
+          'GET /review/stats',
+          'POST /claims/{id}/assign',
+          'PATCH /claims/{id}',
+          'POST /sources/{id}/merge',
         ].sort(),
       );
     });
@@ -135,9 +143,19 @@ describe('operations', () => {
         );
       const params = (path: string) => doc.paths[path]!.get!.parameters!.map((p) => p.name).sort();
       expect(params('/claims')).toEqual(
-        ['articleId', 'cursor', 'language', 'limit', 'q', 'sourceId', 'status'].sort(),
+        [
+          'articleId',
+          'attribution',
+          'cursor',
+          'language',
+          'limit',
+          'q',
+          'sourceId',
+          'status',
+          'veracity',
+        ].sort(),
       );
-      expect(params('/sources')).toEqual(['cursor', 'kind', 'limit', 'q']);
+      expect(params('/sources')).toEqual(['cursor', 'kind', 'limit', 'q', 'sort']);
       expect(params('/audit')).toEqual(
         ['actor', 'cursor', 'entityId', 'entityType', 'from', 'limit', 'to'].sort(),
       );

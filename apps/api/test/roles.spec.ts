@@ -4,12 +4,13 @@ import { ApiKeyService, ExtractionService } from '@claimtrail/ingest';
 import type { Role } from '@claimtrail/persistence';
 import { startApi, type ApiHarness } from './support/api-harness';
 import { anyString } from './support/matchers';
+import { ReviewKit } from './support/review-kit';
 
 type Caller = Role | null;
 const EVERY_ROLE: Role[] = ['admin', 'editor', 'reviewer', 'auditor'];
 
 interface RouteCase {
-  method: 'GET' | 'POST' | 'DELETE';
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   /** The path as OpenAPI writes it. */
   path: string;
   /** Who may, per the contract's role table (shared/contracts/api.md); null: no key needed. */
@@ -19,8 +20,31 @@ interface RouteCase {
   payload?: () => object;
 }
 
-const ids = { article: '', claim: '', source: '' };
+const ids = { article: '', claim: '', source: '', assignee: '' };
 let n = 0;
+
+/** The lease the review routes act on: a fresh one for every call, taken by an admin. */
+let lease = { claimId: '', token: '' };
+const underLease = (action: string) => async (api: ApiHarness) => {
+  const res = await api.call('admin', { method: 'POST', url: '/review/lease', payload: {} });
+  const body = JSON.parse(res.body) as { claim: { id: string }; lease: { token: string } };
+  lease = { claimId: body.claim.id, token: body.lease.token };
+  return `/review/${lease.claimId}/${action}`;
+};
+
+/** The claim's version when a correction is sent, so that only the role decides the answer. */
+let claimVersion = 0;
+/** The source a merge goes into: two fresh sources for every call. */
+let mergeInto = '';
+const freshSources = async (api: ApiHarness) => {
+  const rows = await api.db.dataSource.query<{ id: string }[]>(
+    `INSERT INTO sources (registry_key, name, kind)
+     SELECT 'person|merge ' || k, 'Merge ' || k, 'person' FROM unnest($1::text[]) AS k RETURNING id`,
+    [[randomUUID(), randomUUID()]],
+  );
+  mergeInto = rows[1]!.id;
+  return `/sources/${rows[0]!.id}/merge`;
+};
 
 /** Every route of the API, written from the contract rather than from the implementation. */
 const ROUTES: RouteCase[] = [
@@ -60,6 +84,72 @@ const ROUTES: RouteCase[] = [
     roles: EVERY_ROLE,
     ok: 200,
     url: () => `/sources/${ids.source}`,
+  },
+  {
+    method: 'POST',
+    path: '/review/lease',
+    roles: ['admin', 'editor', 'reviewer'],
+    // a desk nobody has: the answer is the same for every call
+    ok: 204,
+    url: () => '/review/lease',
+    payload: () => ({ desk: 'no such desk' }),
+  },
+  {
+    method: 'POST',
+    path: '/review/{claimId}/heartbeat',
+    roles: ['admin', 'editor', 'reviewer'],
+    ok: 200,
+    url: underLease('heartbeat'),
+    payload: () => ({ token: lease.token }),
+  },
+  {
+    method: 'POST',
+    path: '/review/{claimId}/release',
+    roles: ['admin', 'editor', 'reviewer'],
+    ok: 204,
+    url: underLease('release'),
+    payload: () => ({ token: lease.token }),
+  },
+  {
+    method: 'POST',
+    path: '/review/{claimId}/verdict',
+    roles: ['admin', 'editor', 'reviewer'],
+    ok: 200,
+    url: underLease('verdict'),
+    payload: () => ({ token: lease.token, attribution: 'confirmed', veracity: 'true' }),
+  },
+  { method: 'GET', path: '/review/stats', roles: EVERY_ROLE, ok: 200, url: () => '/review/stats' },
+  {
+    method: 'POST',
+    path: '/claims/{id}/assign',
+    roles: ['admin', 'editor'],
+    ok: 200,
+    url: () => `/claims/${ids.claim}/assign`,
+    // to a reviewer who never leases here, so the claim stays out of everyone's way
+    payload: () => ({ apiKeyId: ids.assignee }),
+  },
+  {
+    method: 'PATCH',
+    path: '/claims/{id}',
+    roles: ['admin', 'editor'],
+    ok: 200,
+    url: async (api) => {
+      const [claim] = await api.db.dataSource.query<{ version: number }[]>(
+        'SELECT version FROM claims WHERE id = $1',
+        [ids.claim],
+      );
+      claimVersion = claim!.version;
+      return `/claims/${ids.claim}`;
+    },
+    payload: () => ({ version: claimVersion, type: 'indirect' }),
+  },
+  {
+    method: 'POST',
+    path: '/sources/{id}/merge',
+    roles: ['admin', 'editor'],
+    ok: 200,
+    url: freshSources,
+    payload: () => ({ intoId: mergeInto }),
   },
   {
     method: 'GET',
@@ -113,6 +203,7 @@ const expected = (route: RouteCase, caller: Caller): number => {
 
 describe('who may call what (role × route)', () => {
   let api: ApiHarness;
+  let kit: ReviewKit;
 
   beforeAll(async () => {
     api = await startApi('api-roles');
@@ -131,8 +222,15 @@ describe('who may call what (role × route)', () => {
     );
     ids.claim = claim!.id;
     ids.source = source!.id;
+    ids.assignee = (
+      await api.app.get(ApiKeyService).create('assignee', 'reviewer', 'system:test')
+    ).key.id;
+    // claims on the review queue for the lease-bound routes (each call takes one)
+    kit = new ReviewKit(api);
+    await kit.ingest(kit.englishArticle(40));
   });
   afterAll(async () => {
+    await kit?.close();
     await api?.close();
   });
 

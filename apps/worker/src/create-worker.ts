@@ -5,7 +5,7 @@ import { pino, type Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { AuditLog } from '@claimtrail/audit';
 import type { AppConfig } from '@claimtrail/config';
-import { ExtractionService, QueueGateway, Reconciler } from '@claimtrail/ingest';
+import { ExtractionService, Reconciler } from '@claimtrail/ingest';
 import {
   JOB_OPTIONS,
   QUEUES,
@@ -14,7 +14,12 @@ import {
   type ExtractJob,
   type ReconcileJob,
 } from '@claimtrail/queues';
-import { ExtractArticleProcessor, type ExtractSummary } from './extract-article.processor';
+import { PartitionedQueueGateway } from '@claimtrail/workflow';
+import {
+  EXTRACT_BATCHING,
+  ExtractArticleProcessor,
+  type ExtractSummary,
+} from './extract-article.processor';
 import { ReconcileProcessor, type ReconcileSummary } from './reconcile.processor';
 import { connectPostgres, connectRedis } from './service-connections';
 import { WorkerMetrics } from './worker-metrics';
@@ -26,8 +31,19 @@ import { WorkerMetrics } from './worker-metrics';
  */
 export const EXTRACT_MAX_STALLED = 3;
 
+/**
+ * Extraction jobs a worker runs at a time when not told otherwise: two full batches (see
+ * EXTRACT_BATCHING), one running while the next gathers its jobs and waits its turn.
+ */
+export const DEFAULT_EXTRACT_CONCURRENCY = 2 * EXTRACT_BATCHING.maxSize;
+/**
+ * Postgres connections for extraction: a batch uses one at a time, so a few suffice for
+ * any concurrency (a job waits for a connection rather than open one of its own).
+ */
+const EXTRACT_CONNECTIONS = 8;
+
 export interface WorkerOptions {
-  /** Extraction jobs run at a time (default 4). */
+  /** Extraction jobs run at a time (default DEFAULT_EXTRACT_CONCURRENCY). */
   concurrency?: number;
   /** BullMQ lock duration; a dead worker's jobs return to the queue after 1 to 2 times this. */
   lockDurationMs?: number;
@@ -57,12 +73,12 @@ export async function createWorker(
   options: WorkerOptions = {},
 ): Promise<WorkerHandle> {
   const logger = options.logger ?? pino({ level: config.logLevel });
-  const concurrency = options.concurrency ?? 4;
+  const concurrency = options.concurrency ?? DEFAULT_EXTRACT_CONCURRENCY;
   const lockDuration = options.lockDurationMs ?? 30_000;
 
   const db: DataSource = await connectPostgres(
     config.databaseUrl,
-    concurrency + 2,
+    Math.min(concurrency, EXTRACT_CONNECTIONS) + 2,
     logger,
     options.signal,
   );
@@ -77,7 +93,8 @@ export async function createWorker(
   // one connection for every queue and worker (BullMQ adds the workers' blocking ones)
   const queueOptions = { connection: redis, prefix: config.queuePrefix };
   const metrics = new WorkerMetrics();
-  const queues = new QueueGateway(redis, config.queuePrefix);
+  // review jobs go to their claim's partition (by language and desk, or its assignee)
+  const queues = new PartitionedQueueGateway(redis, config.queuePrefix, db);
   const maintenance = new Queue<ReconcileJob['data'], ReconcileSummary, ReconcileJob['name']>(
     QUEUES.maintenance,
     queueOptions,

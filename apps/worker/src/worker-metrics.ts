@@ -18,6 +18,19 @@ export class WorkerMetrics {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
     registers: [this.registry],
   });
+  readonly batchDuration = new Histogram<'outcome'>({
+    name: 'claimtrail_worker_extract_batch_duration_seconds',
+    help: 'Time one extraction batch took (engine, transaction, review enqueue), by outcome (ok or error).',
+    labelNames: ['outcome'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+    registers: [this.registry],
+  });
+  readonly batchSize = new Histogram({
+    name: 'claimtrail_worker_extract_batch_size',
+    help: 'Extraction jobs coalesced into one batch (one transaction).',
+    buckets: [1, 2, 4, 8, 16, 32, 64, 128, 256],
+    registers: [this.registry],
+  });
   readonly jobFailures = new Counter<'queue' | 'kind'>({
     name: 'claimtrail_worker_job_failures_total',
     help: 'Failed job attempts: transient (will be retried), permanent (not retried) or exhausted (retries or crash recoveries used up).',

@@ -6,6 +6,7 @@ import type { Redis } from 'ioredis';
 import { AuditLog } from '@claimtrail/audit';
 import { ArticleService, QueueGateway } from '@claimtrail/ingest';
 import { createRedis, JOB_OPTIONS, jobIds, QUEUES, reviewPriority } from '@claimtrail/queues';
+import { PartitionedQueueGateway } from '@claimtrail/workflow';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database';
 import { obliterateQueues, TEST_REDIS_URL, testQueuePrefix } from '../../../test/support/queues';
 import { createWorker, type WorkerHandle } from '../src/create-worker';
@@ -27,7 +28,7 @@ describe('extraction worker', () => {
   let db: TestDatabase;
   let redis: Redis;
   let prefix: string;
-  let queues: QueueGateway;
+  let queues: PartitionedQueueGateway;
   let events: QueueEvents;
   let eventsRedis: Redis;
   let articles: ArticleService;
@@ -50,7 +51,7 @@ describe('extraction worker', () => {
     db = await createTestDatabase('extraction-worker');
     prefix = testQueuePrefix('extraction-worker');
     redis = createRedis(TEST_REDIS_URL);
-    queues = new QueueGateway(redis, prefix);
+    queues = new PartitionedQueueGateway(redis, prefix, db.dataSource);
     eventsRedis = createRedis(TEST_REDIS_URL);
     events = new QueueEvents(QUEUES.extract, { connection: eventsRedis, prefix });
     await events.waitUntilReady();
@@ -118,11 +119,11 @@ describe('extraction worker', () => {
 
     // every claim is on the review queue: job id = claim id, priority from check-worthiness
     for (const c of claims) {
-      const job = await queues.review.getJob(c.id);
+      const job = await queues.partitions.findJob(c.id);
       expect(job?.data).toEqual({ claimId: c.id, articleId: c.article_id });
       expect(job?.opts.priority).toBe(reviewPriority(c.checkworthiness));
     }
-    expect(await queues.review.getJobCountByTypes('prioritized', 'waiting')).toBe(claims.length);
+    expect(await queues.partitions.countWaiting()).toBe(claims.length);
     const verified = await audit.verify(db.dataSource);
     expect(verified.ok).toBe(true);
   });
@@ -138,7 +139,7 @@ describe('extraction worker', () => {
       claims: await count(db.dataSource, 'SELECT count(*)::int AS n FROM claims'),
       sources: await count(db.dataSource, 'SELECT count(*)::int AS n FROM claim_sources'),
       events: await count(db.dataSource, 'SELECT count(*)::int AS n FROM audit_events'),
-      review: await queues.review.getJobCountByTypes('prioritized', 'waiting'),
+      review: await queues.partitions.countWaiting(),
     });
     const before = await snapshot();
     // the same payload again, as after a lost acknowledgement
@@ -225,6 +226,9 @@ describe('extraction worker', () => {
   });
 
   it('finishes its active jobs on close and leaves the rest waiting', async () => {
+    // a worker that takes a few jobs at a time, so that most are waiting when it closes
+    await worker?.close();
+    worker = undefined;
     const texts = [
       'en-01-anbar-base-drone.txt',
       'en-05-drone-parts-sentencing.txt',
@@ -238,7 +242,7 @@ describe('extraction worker', () => {
       ),
     );
     const ids = submitted.map((s) => s.article.id);
-    worker ??= await start();
+    worker = await start({ concurrency: 8 });
     const extractedBefore = await countArticles(db.dataSource, 'extracted');
     await eventually(
       'the worker to be under way',

@@ -1,7 +1,8 @@
 import type { Redis } from 'ioredis';
 import { AuditLog } from '@claimtrail/audit';
-import { ArticleService, QueueGateway, type SubmitResult } from '@claimtrail/ingest';
+import { ArticleService, type SubmitResult } from '@claimtrail/ingest';
 import { createRedis } from '@claimtrail/queues';
+import { PartitionedQueueGateway } from '@claimtrail/workflow';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database';
 import { testQueuePrefix } from '../../../test/support/queues';
 import { createWorker, type WorkerHandle } from '../src/create-worker';
@@ -29,7 +30,7 @@ describe('Redis outage while articles are submitted', () => {
   let db: TestDatabase;
   let server: TestRedisServer | undefined;
   let redis: Redis | undefined;
-  let queues: QueueGateway | undefined;
+  let queues: PartitionedQueueGateway | undefined;
   let worker: WorkerHandle | undefined;
   const audit = new AuditLog();
 
@@ -52,7 +53,7 @@ describe('Redis outage while articles are submitted', () => {
     redis = createRedis(server!.url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
     redis.on('error', () => undefined);
     await new Promise((resolve) => redis!.once('ready', resolve));
-    queues = new QueueGateway(redis, prefix);
+    queues = new PartitionedQueueGateway(redis, prefix, db.dataSource);
     queues.extract.on('error', () => undefined);
     queues.review.on('error', () => undefined);
     let enqueueErrors = 0;
@@ -90,7 +91,14 @@ describe('Redis outage while articles are submitted', () => {
       () => Promise.resolve(redis!.status === 'ready' || undefined),
       10_000,
     );
-    expect(await queues.review.getJobCountByTypes('prioritized', 'waiting')).toBe(claims);
+    // review jobs are added right after each batch commits: wait for the last batch's
+    await eventually(
+      'every claim on the review queue',
+      async () => (await queues!.partitions.countWaiting()) === claims || undefined,
+      10_000,
+      100,
+    ).catch(() => undefined);
+    expect(await queues.partitions.countWaiting()).toBe(claims);
     expect((await audit.verify(db.dataSource)).ok).toBe(true);
   });
 });

@@ -4,8 +4,9 @@ import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Redis } from 'ioredis';
 import { AuditLog } from '@claimtrail/audit';
-import { ArticleService, QueueGateway } from '@claimtrail/ingest';
+import { ArticleService } from '@claimtrail/ingest';
 import { createRedis } from '@claimtrail/queues';
+import { PartitionedQueueGateway } from '@claimtrail/workflow';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database';
 import { obliterateQueues, TEST_REDIS_URL, testQueuePrefix } from '../../../test/support/queues';
 import { generatedArticle } from './support/generated-articles';
@@ -30,7 +31,7 @@ describe('worker killed with SIGKILL while extracting', () => {
   let db: TestDatabase;
   let redis: Redis;
   let prefix: string;
-  let queues: QueueGateway;
+  let queues: PartitionedQueueGateway;
   const audit = new AuditLog();
   const running = new Set<ChildProcess>();
   let workerStderr = '';
@@ -67,7 +68,7 @@ describe('worker killed with SIGKILL while extracting', () => {
     db = await createTestDatabase('worker-crash');
     prefix = testQueuePrefix('worker-crash');
     redis = createRedis(TEST_REDIS_URL);
-    queues = new QueueGateway(redis, prefix);
+    queues = new PartitionedQueueGateway(redis, prefix, db.dataSource);
   });
 
   afterAll(async () => {
@@ -155,6 +156,6 @@ describe('worker killed with SIGKILL while extracting', () => {
     const retried = await count(db_, 'SELECT count(*)::int AS n FROM articles WHERE attempts > 1');
     expect(retried).toBeGreaterThan(0);
     // claims whose enqueue a kill prevented were put on review by the last worker's sweep
-    expect(await queues.review.getJobCountByTypes('prioritized', 'waiting')).toBe(totalClaims);
+    expect(await queues.partitions.countWaiting()).toBe(totalClaims);
   });
 });

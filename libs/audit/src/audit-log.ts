@@ -34,17 +34,48 @@ export interface VerifyResult {
 
 /** SHA-256 over the previous hash and the canonical serialisation of the event. */
 export function hashEvent(prevHash: string, e: Omit<AuditRecord, 'hash' | 'prevHash'>): string {
-  const body = canonicalJson({
-    seq: e.seq,
-    at: e.at,
-    actor: e.actor,
-    action: e.action,
-    entityType: e.entityType,
-    entityId: e.entityId,
-    before: e.before ?? null,
-    after: e.after ?? null,
-  });
+  return hashBody(
+    prevHash,
+    canonicalJson({
+      seq: e.seq,
+      at: e.at,
+      actor: e.actor,
+      action: e.action,
+      entityType: e.entityType,
+      entityId: e.entityId,
+      before: e.before ?? null,
+      after: e.after ?? null,
+    }),
+  );
+}
+
+function hashBody(prevHash: string, body: string): string {
   return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
+}
+
+/**
+ * An event ready to be chained: its canonical serialisation split around `at` and `seq`, the
+ * two fields only known under the lock. canonicalJson sorts keys, so the body reads action,
+ * actor, after, at, before, entityId, entityType, seq; the audit tests check that the split
+ * form hashes exactly as hashEvent does.
+ */
+function prepareEvent(e: AuditEntry) {
+  const before = e.before ?? null;
+  const after = e.after ?? null;
+  return {
+    record: {
+      actor: e.actor,
+      action: e.action,
+      entityType: e.entityType,
+      entityId: e.entityId,
+      before,
+      after,
+    },
+    bodyBeforeAt: `{"action":${JSON.stringify(e.action)},"actor":${JSON.stringify(e.actor)},"after":${canonicalJson(after)},"at":`,
+    bodyAfterAt: `,"before":${canonicalJson(before)},"entityId":${JSON.stringify(e.entityId)},"entityType":${JSON.stringify(e.entityType)},"seq":`,
+    beforeJson: JSON.stringify(before),
+    afterJson: JSON.stringify(after),
+  };
 }
 
 const COLUMNS = 'seq, at, actor, action, entity_type, entity_id, before, after, prev_hash, hash';
@@ -83,6 +114,9 @@ export class AuditLog {
   /** Appends events in the transaction of `manager` (which must be inside a transaction). */
   async append(manager: EntityManager, entries: AuditEntry[]): Promise<AuditRecord[]> {
     if (entries.length === 0) return [];
+    // everything that does not depend on the chain's head is prepared before taking the lock
+    // every writer waits for: it is held until COMMIT
+    const prepared = entries.map(prepareEvent);
     await manager.query('SELECT pg_advisory_xact_lock($1)', [APPEND_LOCK]);
     const head = await manager.query<
       {
@@ -94,40 +128,34 @@ export class AuditLog {
     let prevHash = head[0]?.hash ?? GENESIS_HASH;
     const now = new Date().toISOString();
     const records: AuditRecord[] = [];
-    for (const e of entries) {
+    for (const e of prepared) {
       seq += 1;
-      const base = {
-        seq,
-        at: now,
-        actor: e.actor,
-        action: e.action,
-        entityType: e.entityType,
-        entityId: e.entityId,
-        before: e.before ?? null,
-        after: e.after ?? null,
-      };
-      const hash = hashEvent(prevHash, base);
-      records.push({ ...base, prevHash, hash });
+      const hash = hashBody(
+        prevHash,
+        e.bodyBeforeAt + JSON.stringify(now) + e.bodyAfterAt + seq + '}',
+      );
+      records.push({ ...e.record, seq, at: now, prevHash, hash });
       prevHash = hash;
     }
-    const values: unknown[] = [];
-    const rows = records.map((r, i) => {
-      values.push(
-        r.seq,
-        r.at,
-        r.actor,
-        r.action,
-        r.entityType,
-        r.entityId,
-        JSON.stringify(r.before),
-        JSON.stringify(r.after),
-        r.prevHash,
-        r.hash,
-      );
-      const o = i * 10;
-      return `($${o + 1}, $${o + 2}, $${o + 3}, $${o + 4}, $${o + 5}, $${o + 6}, $${o + 7}::jsonb, $${o + 8}::jsonb, $${o + 9}, $${o + 10})`;
-    });
-    await manager.query(`INSERT INTO audit_events (${COLUMNS}) VALUES ${rows.join(', ')}`, values);
+    // one array per column: any number of events in one statement with ten parameters (a
+    // VALUES list would hit Postgres's limit of 65,535 parameters at 6,553 events)
+    await manager.query(
+      `INSERT INTO audit_events (${COLUMNS})
+       SELECT * FROM unnest($1::bigint[], $2::timestamptz[], $3::text[], $4::text[], $5::text[],
+         $6::text[], $7::jsonb[], $8::jsonb[], $9::text[], $10::text[])`,
+      [
+        records.map((r) => r.seq),
+        records.map((r) => r.at),
+        records.map((r) => r.actor),
+        records.map((r) => r.action),
+        records.map((r) => r.entityType),
+        records.map((r) => r.entityId),
+        prepared.map((e) => e.beforeJson),
+        prepared.map((e) => e.afterJson),
+        records.map((r) => r.prevHash),
+        records.map((r) => r.hash),
+      ],
+    );
     return records;
   }
 

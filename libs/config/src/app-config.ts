@@ -13,6 +13,13 @@ export interface AppConfig {
   /** Largest article text accepted, in characters. */
   maxArticleChars: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Longest the API serves a claim answer from memory (0: no claim read cache). */
+  claimCacheMaxAgeMs: number;
+  /**
+   * How long a review lease lasts without a heartbeat; an abandoned lease puts the claim
+   * back on the review queue about this long after the last heartbeat.
+   */
+  reviewLeaseMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -81,6 +88,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     adminApiKey,
     maxArticleChars: integer(env, 'MAX_ARTICLE_CHARS', 200_000, 1, 5_000_000, problems),
     logLevel,
+    claimCacheMaxAgeMs: integer(env, 'CLAIM_CACHE_MAX_AGE_MS', 5_000, 0, 600_000, problems),
+    reviewLeaseMs: integer(env, 'REVIEW_LEASE_MS', 600_000, 1_000, 86_400_000, problems),
   };
   if (problems.length > 0)
     throw new ConfigError(`invalid configuration:\n  - ${problems.join('\n  - ')}`);

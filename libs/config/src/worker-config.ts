@@ -2,8 +2,8 @@ import { ConfigError } from './app-config';
 
 /** Settings only the worker process reads, validated at its start like AppConfig. */
 export interface WorkerConfig {
-  /** Extraction jobs one worker process runs at a time. */
-  concurrency: number;
+  /** Extraction jobs one worker process runs at a time; undefined: the worker's default. */
+  concurrency: number | undefined;
   /**
    * How long a job stays claimed by a worker that stopped renewing it. A worker that dies
    * (SIGKILL, lost machine) has its jobs put back on the queue after about 1.5× this.
@@ -32,7 +32,7 @@ function integer(
 export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
   const problems: string[] = [];
   const config: WorkerConfig = {
-    concurrency: integer(env, 'WORKER_CONCURRENCY', 1, 256, problems) ?? 4,
+    concurrency: integer(env, 'WORKER_CONCURRENCY', 1, 256, problems),
     lockDurationMs: integer(env, 'WORKER_LOCK_MS', 1_000, 600_000, problems) ?? 30_000,
     metricsPort: integer(env, 'WORKER_METRICS_PORT', 1, 65535, problems),
   };

@@ -9,6 +9,8 @@ export class DomainError extends Error {
   constructor(
     readonly code: DomainErrorCode,
     message: string,
+    /** Facts the caller may act on (a 409's current version), sent next to the message. */
+    readonly details?: Readonly<Record<string, unknown>>,
   ) {
     super(message);
   }

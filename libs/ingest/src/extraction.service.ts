@@ -1,209 +1,185 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { extract, type ExtractionResult } from '@claimtrail/attribution';
-import { AuditLog, type AuditEntry } from '@claimtrail/audit';
-import { ArticleEntity } from '@claimtrail/persistence';
-import { registryKey } from './source-registry-key';
+import type { AuditLog } from '@claimtrail/audit';
+import { notifyClaimsChanged, type ArticleStatus } from '@claimtrail/persistence';
+import {
+  writeExtractions,
+  type ArticleVerdict,
+  type BatchWrite,
+  type StoredClaim,
+} from './extraction-writer';
 
-export const EXTRACTOR_ACTOR = 'system:extractor';
+export { EXTRACTOR_ACTOR } from './extraction-writer';
 
 export type ExtractionOutcome =
-  | { kind: 'extracted'; claims: { id: string; articleId: string; checkworthiness: number }[] }
+  | { kind: 'extracted'; claims: StoredClaim[] }
   | { kind: 'already-done' }
   | { kind: 'failed'; reason: string };
+
+/** One article to extract; `attempt` is the number of the job attempt running it (1, 2, …). */
+export interface ExtractionRequest {
+  articleId: string;
+  attempt?: number;
+}
 
 /** A failure that retrying cannot fix: the article is marked failed and the job not retried. */
 export class PermanentExtractionError extends Error {}
 
+/** The attribution engine (a parameter so that tests can make it reject an article). */
+export type AttributionEngine = typeof extract;
+
+/** Claim ids per change notification: 36 characters and a comma each, under 8,000 bytes. */
+const NOTIFY_SLICE = 200;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const isFinished = (status: ArticleStatus) => status === 'extracted' || status === 'failed';
+
+interface ArticleRow {
+  id: string;
+  text: string;
+  language: 'ar' | 'en' | null;
+  outlet: string | null;
+  status: ArticleStatus;
+}
+
 /**
- * Runs the attribution engine on one article and stores its claims and sources in one
- * transaction. Running it again never duplicates anything: the article row is locked, a
- * finished article is skipped, and every insert is keyed (ON CONFLICT).
+ * Runs the attribution engine on articles and stores their claims and sources, a batch of
+ * articles at a time: the engine runs outside any transaction, then one transaction locks
+ * the batch's articles, skips those another run finished meanwhile and writes the rest with
+ * one statement per table and one audit append. Running it again never duplicates anything:
+ * a finished article is skipped and every insert is keyed (ON CONFLICT). An error of
+ * Postgres rolls the whole batch back, so nothing is ever half-written.
  */
 export class ExtractionService {
   constructor(
     private readonly db: DataSource,
     private readonly audit: AuditLog,
+    private readonly engine: AttributionEngine = extract,
   ) {}
 
-  async extractArticle(articleId: string): Promise<ExtractionOutcome> {
-    return this.db.transaction(async (tx) => {
-      const article = await tx
-        .getRepository(ArticleEntity)
-        .createQueryBuilder('a')
-        .setLock('pessimistic_write')
-        .where('a.id = :articleId', { articleId })
-        .getOne();
-      if (!article) throw new PermanentExtractionError(`article ${articleId} does not exist`);
-      if (article.status === 'extracted' || article.status === 'failed')
-        return { kind: 'already-done' } as const;
-      let result: ExtractionResult;
-      try {
-        result = extract(article.text, {
-          language: article.language ?? undefined,
-          publisher: article.outlet ?? undefined,
-        });
-      } catch (e) {
-        const reason = `the extractor rejected the text: ${(e as Error).message}`;
-        await this.markFailed(tx, article, reason);
-        return { kind: 'failed', reason } as const;
-      }
-      const claims = await this.store(tx, article, result);
-      return { kind: 'extracted', claims } as const;
+  /**
+   * The outcome of each request, in order; a request whose article does not exist gets a
+   * PermanentExtractionError instead. Rejects (writing nothing) when Postgres fails.
+   */
+  async extractBatch(
+    requests: readonly ExtractionRequest[],
+  ): Promise<(ExtractionOutcome | PermanentExtractionError)[]> {
+    // Postgres spells uuids in lower case
+    const idOf = (r: ExtractionRequest) => r.articleId.toLowerCase();
+    const ids = [...new Set(requests.map(idOf).filter((id) => UUID.test(id)))];
+    const rows =
+      ids.length === 0
+        ? []
+        : await this.db.query<ArticleRow[]>(
+            `SELECT id, text, language, outlet, status FROM articles WHERE id = ANY($1::uuid[])`,
+            [ids],
+          );
+    const found = new Map(rows.map((r) => [r.id, r]));
+
+    // the engine, before the transaction: no lock is held while it runs
+    const pending = new Map<string, { attempt: number; outcome: EngineOutcome }>();
+    for (const request of requests) {
+      const articleId = idOf(request);
+      const article = found.get(articleId);
+      if (!article || isFinished(article.status) || pending.has(articleId)) continue;
+      pending.set(articleId, { attempt: request.attempt ?? 0, outcome: this.run(article) });
+    }
+    const written =
+      pending.size > 0 ? await this.write(pending) : new Map<string, ExtractionOutcome>();
+
+    const answered = new Set<string>();
+    return requests.map((request): ExtractionOutcome | PermanentExtractionError => {
+      const articleId = idOf(request);
+      if (!found.has(articleId))
+        return new PermanentExtractionError(`article ${request.articleId} does not exist`);
+      // a second request for the same article in one batch finds it done by the first
+      const outcome = answered.has(articleId) ? undefined : written.get(articleId);
+      answered.add(articleId);
+      return outcome ?? { kind: 'already-done' };
     });
   }
 
-  /** Marks the start of an attempt, so GET /articles/:id shows "extracting". */
-  async markExtracting(articleId: string): Promise<void> {
-    await this.db.query(
-      `UPDATE articles SET status = 'extracting', attempts = attempts + 1, updated_at = now() WHERE id = $1 AND status IN ('queued', 'extracting')`,
-      [articleId],
-    );
+  /** One article: a batch of one. Throws PermanentExtractionError if it does not exist. */
+  async extractArticle(articleId: string, attempt?: number): Promise<ExtractionOutcome> {
+    const [outcome] = await this.extractBatch([{ articleId, attempt }]);
+    if (outcome instanceof Error) throw outcome;
+    return outcome!;
   }
 
   /** Records a permanent failure (for a job that will not be retried). */
-  async fail(articleId: string, reason: string): Promise<void> {
-    await this.db.transaction(async (tx) => {
-      const article = await tx.getRepository(ArticleEntity).findOneBy({ id: articleId });
-      if (article && article.status !== 'extracted' && article.status !== 'failed')
-        await this.markFailed(tx, article, reason);
-    });
+  async fail(articleId: string, reason: string, attempt = 0): Promise<void> {
+    if (!UUID.test(articleId)) return;
+    await this.write(new Map([[articleId.toLowerCase(), { attempt, outcome: { reason } }]]));
   }
 
-  private async markFailed(
-    tx: EntityManager,
-    article: ArticleEntity,
-    reason: string,
-  ): Promise<void> {
-    await tx.query(
-      `UPDATE articles SET status = 'failed', error = $2, updated_at = now() WHERE id = $1`,
-      [article.id, reason],
+  /**
+   * Records that an attempt failed and another will follow, so GET /articles/:id shows
+   * "extracting" and how many attempts were made.
+   */
+  async recordAttempt(articleId: string, attempt: number): Promise<void> {
+    if (!UUID.test(articleId)) return;
+    await this.db.query(
+      `UPDATE articles SET status = 'extracting', attempts = GREATEST(attempts, $2), updated_at = now()
+       WHERE id = $1 AND status IN ('queued', 'extracting')`,
+      [articleId, attempt],
     );
-    await this.audit.append(tx, [
-      {
-        actor: EXTRACTOR_ACTOR,
-        action: 'article.failed',
-        entityType: 'article',
-        entityId: article.id,
-        before: { status: article.status },
-        after: { status: 'failed', error: reason },
-      },
-    ]);
   }
 
-  private async store(tx: EntityManager, article: ArticleEntity, result: ExtractionResult) {
-    const events: AuditEntry[] = [];
-    // sources: one registry row per key, shared by all articles. Upserted in key order, so
-    // concurrent extractions that share sources lock their rows in the same order and
-    // cannot deadlock.
-    const sourceIds = new Map<string, string>();
-    const keyed = result.sources
-      .map((s) => ({ s, key: registryKey(s, article.id) }))
-      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    for (const { s, key } of keyed) {
-      const rows = await tx.query<{ id: string; created: boolean }[]>(
-        `INSERT INTO sources (registry_key, name, kind, anonymous) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (registry_key) DO UPDATE SET registry_key = EXCLUDED.registry_key
-         RETURNING id, (xmax = 0) AS created`,
-        [key, s.name, s.kind, s.anonymous],
-      );
-      const { id, created } = rows[0]!;
-      sourceIds.set(s.id, id);
-      if (created)
-        events.push({
-          actor: EXTRACTOR_ACTOR,
-          action: 'source.created',
-          entityType: 'source',
-          entityId: id,
-          after: { name: s.name, kind: s.kind, anonymous: s.anonymous },
-        });
-      const aliases = [...new Set([s.name, ...s.mentions.map((m) => m.text)])];
-      await tx.query(
-        `INSERT INTO source_aliases (source_id, alias) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING`,
-        [id, aliases],
-      );
+  private run(article: ArticleRow): EngineOutcome {
+    try {
+      return {
+        result: this.engine(article.text, {
+          language: article.language ?? undefined,
+          publisher: article.outlet ?? undefined,
+        }),
+      };
+    } catch (e) {
+      return { reason: `the extractor rejected the text: ${(e as Error).message}` };
     }
-    // claims, keyed by (article, ordinal), in one statement
-    const language = result.language;
-    const cs = result.claims;
-    const inserted = await tx.query<{ id: string; ordinal: number }[]>(
-      `INSERT INTO claims (article_id, ordinal, text, start_offset, end_offset, sentence, type, cue, checkworthiness, language)
-       SELECT $1, u.*, $10::text FROM unnest($2::int[], $3::text[], $4::int[], $5::int[], $6::int[], $7::text[], $8::text[], $9::real[]) AS u
-       ON CONFLICT (article_id, ordinal) DO NOTHING RETURNING id, ordinal`,
-      [
-        article.id,
-        cs.map((_, i) => i),
-        cs.map((c) => c.text),
-        cs.map((c) => c.start),
-        cs.map((c) => c.end),
-        cs.map((c) => c.sentence),
-        cs.map((c) => c.type),
-        cs.map((c) => c.cue),
-        cs.map((c) => c.checkworthiness),
-        language,
-      ],
-    );
-    const stored: { id: string; articleId: string; checkworthiness: number }[] = [];
-    const link = {
-      claim: [] as string[],
-      role: [] as string[],
-      position: [] as number[],
-      source: [] as string[],
-      mention: [] as string[],
-    };
-    for (const { id, ordinal } of inserted) {
-      const c = cs[ordinal]!;
-      stored.push({ id, articleId: article.id, checkworthiness: c.checkworthiness });
-      for (const [role, refs] of [
-        ['source', c.sources],
-        ['via', c.via],
-      ] as const) {
-        refs.forEach((r, position) => {
-          link.claim.push(id);
-          link.role.push(role);
-          link.position.push(position);
-          link.source.push(sourceIds.get(r.id)!);
-          link.mention.push(r.mention);
-        });
-      }
-      events.push({
-        actor: EXTRACTOR_ACTOR,
-        action: 'claim.created',
-        entityType: 'claim',
-        entityId: id,
-        after: {
-          articleId: article.id,
-          ordinal,
-          type: c.type,
-          cue: c.cue,
-          sources: c.sources.map((r) => sourceIds.get(r.id)),
-          via: c.via.map((r) => sourceIds.get(r.id)),
+  }
+
+  /** One transaction for the whole batch; the outcome of each article it wrote. */
+  private async write(
+    pending: Map<string, { attempt: number; outcome: EngineOutcome }>,
+  ): Promise<Map<string, ExtractionOutcome>> {
+    return this.db.transaction(async (tx) => {
+      const verdicts = (await this.lockUnfinished(tx, [...pending.keys()])).map(
+        ({ id, status }): ArticleVerdict => {
+          const { attempt, outcome } = pending.get(id)!;
+          return { articleId: id, before: status, attempt, ...outcome };
         },
-      });
-    }
-    if (link.claim.length > 0)
-      await tx.query(
-        `INSERT INTO claim_sources (claim_id, role, position, source_id, mention)
-         SELECT * FROM unnest($1::uuid[], $2::text[], $3::int[], $4::uuid[], $5::text[]) ON CONFLICT DO NOTHING`,
-        [link.claim, link.role, link.position, link.source, link.mention],
       );
-    await tx.query(
-      `UPDATE articles SET status = 'extracted', language = $2, extracted_at = now(), updated_at = now(), error = NULL WHERE id = $1`,
-      [article.id, language],
-    );
-    events.unshift({
-      actor: EXTRACTOR_ACTOR,
-      action: 'article.extracted',
-      entityType: 'article',
-      entityId: article.id,
-      before: { status: article.status },
-      after: {
-        status: 'extracted',
-        language,
-        claims: result.claims.length,
-        sources: result.sources.length,
-      },
+      if (verdicts.length === 0) return new Map<string, ExtractionOutcome>();
+      const { claims, events }: BatchWrite = await writeExtractions(tx, verdicts);
+      await this.audit.append(tx, events);
+      const claimIds = [...claims.values()].flat().map((c) => c.id);
+      // in slices that fit a NOTIFY payload, so that readers learn which claims are new
+      for (let i = 0; i < claimIds.length; i += NOTIFY_SLICE)
+        await notifyClaimsChanged(tx, claimIds.slice(i, i + NOTIFY_SLICE));
+      return new Map(
+        verdicts.map((v): [string, ExtractionOutcome] => [
+          v.articleId,
+          'reason' in v
+            ? { kind: 'failed', reason: v.reason }
+            : { kind: 'extracted', claims: claims.get(v.articleId) ?? [] },
+        ]),
+      );
     });
-    await this.audit.append(tx, events);
-    return stored;
+  }
+
+  /**
+   * Locks the articles in id order (so that batches sharing articles cannot deadlock) and
+   * returns those still unfinished: another run may have finished one since it was read.
+   */
+  private async lockUnfinished(
+    tx: EntityManager,
+    ids: string[],
+  ): Promise<{ id: string; status: ArticleStatus }[]> {
+    const rows = await tx.query<{ id: string; status: ArticleStatus }[]>(
+      `SELECT id, status FROM articles WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
+      [ids],
+    );
+    return rows.filter((r) => !isFinished(r.status));
   }
 }
+
+type EngineOutcome = { result: ExtractionResult } | { reason: string };

@@ -5,6 +5,7 @@ export {
   type ArticleInput,
   type SubmitResult,
 } from './article.service';
+export { ClaimReadCache, type ClaimReadCacheOptions } from './claim-read-cache';
 export { DomainError, type DomainErrorCode } from './domain-error';
 export {
   EXTRACTOR_ACTOR,
@@ -12,11 +13,14 @@ export {
   PermanentExtractionError,
   type ExtractionOutcome,
 } from './extraction.service';
+export { GroupCommitScheduler } from './group-commit-scheduler';
 export { QueueGateway } from './queue-gateway';
 export {
   ReadService,
+  SOURCE_SORTS,
   cursor,
   type ClaimFilter,
+  type SourceFilter,
   type ClaimView,
   type Page,
   type SourceRefView,
@@ -24,3 +28,4 @@ export {
 } from './read.service';
 export { Reconciler } from './reconciler';
 export { registryKey } from './source-registry-key';
+export type { CurrentVerdictView } from './verdict-view';

@@ -1,6 +1,6 @@
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { JOB_OPTIONS, QUEUES, jobIds, reviewPriority } from '@claimtrail/queues';
+import { JOB_OPTIONS, QUEUES, jobIds, reviewJob } from '@claimtrail/queues';
 
 /**
  * The producer side of the queues. Postgres is the truth: callers commit first and then
@@ -32,19 +32,8 @@ export class QueueGateway {
   async enqueueReview(
     claims: { id: string; articleId: string; checkworthiness: number }[],
   ): Promise<void> {
-    for (let i = 0; i < claims.length; i += 1000) {
-      await this.review.addBulk(
-        claims.slice(i, i + 1000).map((c) => ({
-          name: 'review-claim',
-          data: { claimId: c.id, articleId: c.articleId },
-          opts: {
-            ...JOB_OPTIONS.review,
-            jobId: jobIds.review(c.id),
-            priority: reviewPriority(c.checkworthiness),
-          },
-        })),
-      );
-    }
+    for (let i = 0; i < claims.length; i += 1000)
+      await this.review.addBulk(claims.slice(i, i + 1000).map(reviewJob));
   }
 
   /**

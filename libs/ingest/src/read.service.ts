@@ -1,6 +1,18 @@
+import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { ArticleEntity } from '@claimtrail/persistence';
+import { ArticleEntity, preparedQuery } from '@claimtrail/persistence';
 import { DomainError } from './domain-error';
+import { cursor, KEYSET_TIME, UUID, type Page } from './keyset';
+import { SourceReads, type SourceFilter, type SourceView } from './source-reads';
+import {
+  CURRENT_VERDICT_COLUMNS,
+  currentVerdictOf,
+  type CurrentVerdictColumns,
+  type CurrentVerdictView,
+} from './verdict-view';
+
+export { cursor, type Page } from './keyset';
+export { SOURCE_SORTS, type SourceFilter, type SourceView } from './source-reads';
 
 export interface SourceRefView {
   id: string;
@@ -23,28 +35,13 @@ export interface ClaimView {
   sources: SourceRefView[];
   via: SourceRefView[];
   status: string;
+  /** The current verdict; absent before the first review. */
+  verdict?: CurrentVerdictView;
+  /** When the claim is due to be checked again; absent when it is not. */
+  reverifyAt?: string;
   version: number;
   createdAt: string;
   updatedAt: string;
-}
-
-export interface SourceView {
-  id: string;
-  name: string;
-  kind: string;
-  anonymous: boolean | null;
-  aliases: string[];
-  trackRecord: {
-    claims: number;
-    reviewed: number;
-    byVeracity: Record<string, number>;
-    byAttribution: Record<string, number>;
-  };
-}
-
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
 }
 
 export interface ClaimFilter {
@@ -52,44 +49,12 @@ export interface ClaimFilter {
   articleId?: string;
   sourceId?: string;
   language?: string;
+  veracity?: string;
+  attribution?: string;
   q?: string;
 }
 
-/**
- * Keyset cursors: opaque to clients, the last (created_at, id) seen. The time keeps
- * Postgres's microseconds: rows written in one transaction share a created_at that a
- * millisecond cursor would cut short, and a page would then start over.
- */
-export const cursor = {
-  encode: (createdAt: string, id: string) =>
-    Buffer.from(JSON.stringify([createdAt, id])).toString('base64url'),
-  decode(value: string): [string, string] {
-    try {
-      const parsed = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as unknown;
-      if (
-        Array.isArray(parsed) &&
-        parsed.length === 2 &&
-        typeof parsed[0] === 'string' &&
-        typeof parsed[1] === 'string' &&
-        // exactly what encode() is given (KEYSET_TIME below) and a UUID, so that Postgres
-        // never sees a time or id it cannot cast
-        /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3,6}Z$/.test(parsed[0]) &&
-        !Number.isNaN(Date.parse(parsed[0])) &&
-        /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(parsed[1])
-      )
-        return [parsed[0], parsed[1]];
-    } catch {
-      /* fall through */
-    }
-    throw new DomainError('invalid_input', 'cursor is not valid');
-  },
-};
-
-/** created_at at full precision, in the form cursor.decode accepts. */
-const KEYSET_TIME = (column: string) =>
-  `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
-
-interface ClaimRow {
+interface ClaimRow extends CurrentVerdictColumns {
   id: string;
   article_id: string;
   ordinal: number;
@@ -105,21 +70,27 @@ interface ClaimRow {
   version: number;
   created_at: Date;
   updated_at: Date;
+  reverify_at: Date | null;
   keyset_at: string;
   links:
     | { role: 'source' | 'via'; position: number; id: string; name: string; mention: string }[]
     | null;
 }
 
+// the columns are named, not c.*: these statements are prepared, and a prepared statement
+// whose result gains a column (a migration run while the API is up) fails until reconnect
 const CLAIM_SELECT = `
-  SELECT c.*, (
+  SELECT c.id, c.article_id, c.ordinal, c.text, c.start_offset, c.end_offset, c.sentence,
+    c.type, c.cue, c.checkworthiness, c.language, c.status, c.version, c.created_at,
+    c.updated_at, c.reverify_at, ${CURRENT_VERDICT_COLUMNS}, (
     SELECT json_agg(json_build_object('role', cs.role, 'position', cs.position, 'id', s.id, 'name', s.name, 'mention', cs.mention) ORDER BY cs.role, cs.position)
     FROM claim_sources cs JOIN sources s ON s.id = cs.source_id WHERE cs.claim_id = c.id
   ) AS links, ${KEYSET_TIME('c.created_at')} AS keyset_at
-  FROM claims c`;
+  FROM claims c LEFT JOIN verdicts v ON v.id = c.current_verdict_id`;
 
 function toClaimView(r: ClaimRow): ClaimView {
   const links = r.links ?? [];
+  const verdict = currentVerdictOf(r.id, r);
   const refs = (role: 'source' | 'via') =>
     links
       .filter((l) => l.role === role)
@@ -139,20 +110,51 @@ function toClaimView(r: ClaimRow): ClaimView {
     sources: refs('source'),
     via: refs('via'),
     status: r.status,
+    ...(verdict ? { verdict } : {}),
+    ...(r.reverify_at ? { reverifyAt: r.reverify_at.toISOString() } : {}),
     version: r.version,
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),
   };
 }
 
+const MAX_CLAIM_BATCH = 100;
+
 /** What the API reads: claims, sources and articles, mapped to the contract's shapes. */
 export class ReadService {
-  constructor(private readonly db: DataSource) {}
+  /**
+   * Claims asked for at about the same time are read in one statement: under load, one
+   * query for many ids costs Postgres and the API far less than a query each. Batches
+   * gather until the event loop has taken in the requests that are ready (setImmediate),
+   * so a lone request waits for nothing.
+   */
+  private readonly claimsById = new DataLoader<string, ClaimView>(
+    async (ids) => {
+      const rows = await preparedQuery<ClaimRow>(
+        this.db,
+        `${CLAIM_SELECT} WHERE c.id = ANY($1::uuid[])`,
+        [ids],
+      );
+      const found = new Map(rows.map((r) => [r.id, toClaimView(r)]));
+      return ids.map(
+        (id) => found.get(id) ?? new DomainError('not_found', `claim ${id} not found`),
+      );
+    },
+    { cache: false, maxBatchSize: MAX_CLAIM_BATCH, batchScheduleFn: (run) => setImmediate(run) },
+  );
 
-  async claim(id: string): Promise<ClaimView> {
-    const rows = await this.db.query<ClaimRow[]>(`${CLAIM_SELECT} WHERE c.id = $1`, [id]);
-    if (!rows[0]) throw new DomainError('not_found', `claim ${id} not found`);
-    return toClaimView(rows[0]);
+  private readonly sourceReads: SourceReads;
+
+  constructor(private readonly db: DataSource) {
+    this.sourceReads = new SourceReads(db);
+  }
+
+  claim(id: string): Promise<ClaimView> {
+    // one id Postgres cannot cast would fail the whole batch it joins
+    if (!UUID.test(id))
+      return Promise.reject(new DomainError('not_found', `claim ${id} not found`));
+    // Postgres prints uuids in lower case: so are the keys the batch is matched by
+    return this.claimsById.load(id.toLowerCase());
   }
 
   async claims(filter: ClaimFilter, limit: number, after?: string): Promise<Page<ClaimView>> {
@@ -165,6 +167,9 @@ export class ReadService {
     if (filter.status) add('c.status = ?', filter.status);
     if (filter.articleId) add('c.article_id = ?', filter.articleId);
     if (filter.language) add('c.language = ?', filter.language);
+    // by the current verdict (v, joined in CLAIM_SELECT): unreviewed claims match neither
+    if (filter.veracity) add('v.veracity = ?', filter.veracity);
+    if (filter.attribution) add('v.attribution = ?', filter.attribution);
     if (filter.sourceId)
       add(
         'EXISTS (SELECT 1 FROM claim_sources x WHERE x.claim_id = c.id AND x.source_id = ?)',
@@ -183,7 +188,9 @@ export class ReadService {
       );
     }
     values.push(limit + 1);
-    const rows = await this.db.query<ClaimRow[]>(
+    // prepared: one statement per combination of filters, planned once per connection
+    const rows = await preparedQuery<ClaimRow>(
+      this.db,
       `${CLAIM_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY c.created_at, c.id LIMIT $${values.length}`,
       values,
     );
@@ -197,102 +204,21 @@ export class ReadService {
   async article(id: string): Promise<{ article: ArticleEntity; claims: ClaimView[] }> {
     const article = await this.db.getRepository(ArticleEntity).findOneBy({ id });
     if (!article) throw new DomainError('not_found', `article ${id} not found`);
-    const rows = await this.db.query<ClaimRow[]>(
+    const rows = await preparedQuery<ClaimRow>(
+      this.db,
       `${CLAIM_SELECT} WHERE c.article_id = $1 ORDER BY c.ordinal`,
       [id],
     );
     return { article, claims: rows.map(toClaimView) };
   }
 
-  private async sourceViews(
-    whereSql: string,
-    values: unknown[],
-    limit: number,
-  ): Promise<(SourceView & { keysetAt: string })[]> {
-    const rows = await this.db.query<
-      {
-        id: string;
-        name: string;
-        kind: string;
-        anonymous: boolean | null;
-        keyset_at: string;
-        aliases: string[];
-        claims: number;
-        reviewed: number;
-      }[]
-    >(
-      `SELECT s.id, s.name, s.kind, s.anonymous, ${KEYSET_TIME('s.created_at')} AS keyset_at,
-         COALESCE((SELECT array_agg(a.alias ORDER BY a.alias) FROM source_aliases a WHERE a.source_id = s.id), '{}') AS aliases,
-         (SELECT count(DISTINCT cs.claim_id) FROM claim_sources cs WHERE cs.source_id = s.id AND cs.role = 'source')::int AS claims,
-         (SELECT count(DISTINCT cs.claim_id) FROM claim_sources cs JOIN claims c ON c.id = cs.claim_id WHERE cs.source_id = s.id AND cs.role = 'source' AND c.status = 'reviewed')::int AS reviewed
-       FROM sources s ${whereSql} ORDER BY s.created_at, s.id LIMIT $${values.length + 1}`,
-      [...values, limit],
-    );
-    return rows.map((r) => ({
-      id: r.id,
-      name: r.name,
-      kind: r.kind,
-      anonymous: r.anonymous,
-      aliases: r.aliases,
-      keysetAt: r.keyset_at,
-      trackRecord: { claims: r.claims, reviewed: r.reviewed, byVeracity: {}, byAttribution: {} },
-    }));
+  /** A source, by its id or by the id of a source merged into it. */
+  source(id: string): Promise<SourceView> {
+    return this.sourceReads.source(id);
   }
 
-  async source(id: string): Promise<SourceView> {
-    const [row] = await this.sourceViews('WHERE s.id = $1', [id], 1);
-    if (!row) throw new DomainError('not_found', `source ${id} not found`);
-    return {
-      id: row.id,
-      name: row.name,
-      kind: row.kind,
-      anonymous: row.anonymous,
-      aliases: row.aliases,
-      trackRecord: row.trackRecord,
-    };
-  }
-
-  async sources(
-    filter: { q?: string; kind?: string },
-    limit: number,
-    after?: string,
-  ): Promise<Page<SourceView>> {
-    const where: string[] = [];
-    const values: unknown[] = [];
-    if (filter.kind) {
-      values.push(filter.kind);
-      where.push(`s.kind = $${values.length}`);
-    }
-    if (filter.q) {
-      values.push(filter.q.replace(/[\\%_]/g, (m) => `\\${m}`));
-      where.push(
-        `(s.name ILIKE '%' || $${values.length} || '%' OR EXISTS (SELECT 1 FROM source_aliases a WHERE a.source_id = s.id AND a.alias ILIKE '%' || $${values.length} || '%'))`,
-      );
-    }
-    if (after) {
-      const [at, id] = cursor.decode(after);
-      values.push(at, id);
-      where.push(
-        `(s.created_at, s.id) > ($${values.length - 1}::timestamptz, $${values.length}::uuid)`,
-      );
-    }
-    const rows = await this.sourceViews(
-      where.length ? `WHERE ${where.join(' AND ')}` : '',
-      values,
-      limit + 1,
-    );
-    const items = rows.slice(0, limit);
-    const last = items[items.length - 1];
-    return {
-      items: items.map((r) => ({
-        id: r.id,
-        name: r.name,
-        kind: r.kind,
-        anonymous: r.anonymous,
-        aliases: r.aliases,
-        trackRecord: r.trackRecord,
-      })),
-      nextCursor: rows.length > limit && last ? cursor.encode(last.keysetAt, last.id) : null,
-    };
+  /** Live sources with their track records. */
+  sources(filter: SourceFilter, limit: number, after?: string): Promise<Page<SourceView>> {
+    return this.sourceReads.sources(filter, limit, after);
   }
 }

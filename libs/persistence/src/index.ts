@@ -9,3 +9,25 @@ export {
   type ClaimStatus,
 } from './entities/claim.entity';
 export { SourceAliasEntity, SourceEntity } from './entities/source.entity';
+export {
+  ATTRIBUTIONS,
+  VERACITIES,
+  VerdictEntity,
+  type Attribution,
+  type EvidenceLink,
+  type Veracity,
+} from './entities/verdict.entity';
+export {
+  ALL_CLAIMS_CHANGED,
+  CLAIMS_CHANGED_CHANNEL,
+  claimsChangedPayload,
+  notifyClaimsChanged,
+  parseClaimsChangedPayload,
+} from './claim-changes';
+export {
+  CLAIM_CHANGES_APPLICATION_NAME,
+  ClaimChangesListener,
+  type ClaimChangesListenerOptions,
+  type ClaimChangesObserver,
+} from './claim-changes-listener';
+export { preparedQuery, preparedQueryIn } from './prepared-query';

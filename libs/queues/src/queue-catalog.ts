@@ -46,7 +46,9 @@ export const JOB_OPTIONS = {
   review: {
     // a review job waits for a person: it is never retried by BullMQ and stays until done
     attempts: 1,
-    removeOnComplete: { age: 7 * 24 * 3600 },
+    // gone once done: the verdict is in Postgres, and a completed job left in Redis would
+    // stop the reconciler from putting the claim back if the verdict's commit failed
+    removeOnComplete: true,
     removeOnFail: false,
   },
   reconcile: {
@@ -61,6 +63,26 @@ export const JOB_OPTIONS = {
 export function reviewPriority(checkworthiness: number): number {
   const clamped = Math.min(1, Math.max(0, Number.isFinite(checkworthiness) ? checkworthiness : 0));
   return 1 + Math.round((1 - clamped) * 1000);
+}
+
+/** What a review job is made from: a claim waiting for review. */
+export interface ReviewCandidate {
+  id: string;
+  articleId: string;
+  checkworthiness: number;
+}
+
+/** The review job of one claim, as `Queue.addBulk` takes it (whichever review queue). */
+export function reviewJob(claim: ReviewCandidate) {
+  return {
+    name: 'review-claim' as const,
+    data: { claimId: claim.id, articleId: claim.articleId } satisfies ReviewJob['data'],
+    opts: {
+      ...JOB_OPTIONS.review,
+      jobId: jobIds.review(claim.id),
+      priority: reviewPriority(claim.checkworthiness),
+    },
+  };
 }
 
 /** How often the reconciler sweeps for rows that should be on a queue and are not. */

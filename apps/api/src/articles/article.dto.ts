@@ -1,61 +1,50 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUrl, MaxLength, MinLength } from 'class-validator';
 import { LANGUAGES } from '@claimtrail/attribution';
 import { ARTICLE_STATUSES } from '@claimtrail/persistence';
 import { ClaimDto } from '../claims/claim.dto';
-import { IsIsoDateInRange, IsNotBlank, IsStorableText } from '../common/validators';
 
-/** Clocks differ and datelines carry time zones: a day ahead still counts as "now". */
-const PUBLISHED_AT_SLACK_MS = 24 * 3600 * 1000;
+/** Longest headline, outlet and URL accepted, in characters. */
+export const ARTICLE_FIELD_LIMITS = { headline: 1000, outlet: 300, url: 2048 } as const;
 
-export class SubmitArticleDto {
+/** A POST /articles body once SubmitArticlePipe has checked it. */
+export interface SubmitArticleBody {
+  text: string;
+  headline?: string | null;
+  outlet?: string | null;
+  url?: string | null;
+  language?: 'ar' | 'en' | null;
+  publishedAt?: string | null;
+}
+
+/** The body's documentation; SubmitArticlePipe validates it (see there why not here). */
+export class SubmitArticleDto implements SubmitArticleBody {
   @ApiProperty({
     description:
       'The article text, headline optional on the first line. 1 to MAX_ARTICLE_CHARS characters (200,000 by default); longer → 413.',
     minLength: 1,
   })
-  @IsString()
-  @IsStorableText()
-  @MinLength(1)
-  @IsNotBlank()
   text!: string;
 
-  @ApiPropertyOptional({ maxLength: 1000 })
-  @IsOptional()
-  @IsString()
-  @IsStorableText()
-  @MaxLength(1000)
+  @ApiPropertyOptional({ maxLength: ARTICLE_FIELD_LIMITS.headline })
   headline?: string;
 
   @ApiPropertyOptional({
-    maxLength: 300,
+    maxLength: ARTICLE_FIELD_LIMITS.outlet,
     description: 'The publishing outlet; never listed as a relay of its own claims.',
   })
-  @IsOptional()
-  @IsString()
-  @IsStorableText()
-  @MaxLength(300)
   outlet?: string;
 
-  @ApiPropertyOptional({ format: 'uri', maxLength: 2048, description: 'http or https.' })
-  @IsOptional()
-  @IsString()
-  @IsStorableText()
-  @MaxLength(2048)
-  @IsUrl(
-    { protocols: ['http', 'https'], require_protocol: true, require_tld: false },
-    { message: 'url must be an http or https URL' },
-  )
+  @ApiPropertyOptional({
+    format: 'uri',
+    maxLength: ARTICLE_FIELD_LIMITS.url,
+    description: 'http or https.',
+  })
   url?: string;
 
   @ApiPropertyOptional({ enum: LANGUAGES, description: 'Detected when omitted.' })
-  @IsOptional()
-  @IsIn(LANGUAGES)
   language?: 'ar' | 'en';
 
   @ApiPropertyOptional({ format: 'date-time', description: 'ISO 8601; not in the future.' })
-  @IsOptional()
-  @IsIsoDateInRange(PUBLISHED_AT_SLACK_MS)
   publishedAt?: string;
 }
 

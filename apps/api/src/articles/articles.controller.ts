@@ -20,8 +20,14 @@ import { ErrorDto } from '../common/error.dto';
 import { NoQuery } from '../common/no-query';
 import { UuidParam } from '../common/uuid-param';
 import { APP_CONFIG } from '../infrastructure/tokens';
-import { ArticleAcceptedDto, ArticleDto, SubmitArticleDto } from './article.dto';
+import {
+  ArticleAcceptedDto,
+  ArticleDto,
+  SubmitArticleDto,
+  type SubmitArticleBody,
+} from './article.dto';
 import { toArticleView } from './article.view';
+import { SubmitArticlePipe } from './submit-article.pipe';
 
 @ApiTags('articles')
 @Controller('articles')
@@ -51,7 +57,8 @@ export class ArticlesController {
   })
   @ApiServiceUnavailableResponse({ description: 'Postgres is unreachable.', type: ErrorDto })
   async submit(
-    @Body() body: SubmitArticleDto,
+    // an interface, not a class: the global ValidationPipe leaves it to SubmitArticlePipe
+    @Body(new SubmitArticlePipe()) body: SubmitArticleBody,
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
     @NoQuery() _query: object,

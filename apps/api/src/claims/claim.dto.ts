@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { CLAIM_TYPES, LANGUAGES } from '@claimtrail/attribution';
-import { CLAIM_STATUSES } from '@claimtrail/persistence';
+import { ATTRIBUTIONS, CLAIM_STATUSES, VERACITIES } from '@claimtrail/persistence';
 import { PageDto, PageQueryDto } from '../common/page-query.dto';
 import { IsStorableText } from '../common/validators';
+import { VerdictDto } from './verdict.dto';
 
 export class SourceRefDto {
   @ApiProperty({ format: 'uuid', description: 'The source in the shared registry.' }) id!: string;
@@ -30,6 +31,13 @@ export class ClaimDto {
   @ApiProperty({ type: [SourceRefDto], description: 'Through whom it was relayed.' })
   via!: SourceRefDto[];
   @ApiProperty({ enum: CLAIM_STATUSES }) status!: string;
+  @ApiPropertyOptional({ type: VerdictDto, description: 'The current verdict (once reviewed).' })
+  verdict?: VerdictDto;
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'When the claim is due for re-verification (absent when it is not).',
+  })
+  reverifyAt?: string;
   @ApiProperty({ description: 'Optimistic-lock version.' }) version!: number;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
@@ -42,8 +50,8 @@ export class SimilarClaimDto {
 }
 
 export class ClaimDetailDto extends ClaimDto {
-  @ApiProperty({ type: [Object], description: 'Verdicts, oldest first (none before review).' })
-  history!: unknown[];
+  @ApiProperty({ type: [VerdictDto], description: 'Every verdict given, oldest first.' })
+  history!: VerdictDto[];
   @ApiProperty({ type: [SimilarClaimDto] }) similar!: SimilarClaimDto[];
 }
 
@@ -71,6 +79,16 @@ export class ClaimQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(LANGUAGES)
   language?: string;
+
+  @ApiPropertyOptional({ enum: VERACITIES, description: 'By the current verdict.' })
+  @IsOptional()
+  @IsIn(VERACITIES)
+  veracity?: string;
+
+  @ApiPropertyOptional({ enum: ATTRIBUTIONS, description: 'By the current verdict.' })
+  @IsOptional()
+  @IsIn(ATTRIBUTIONS)
+  attribution?: string;
 
   @ApiPropertyOptional({ description: 'Words the claim text contains.', maxLength: 200 })
   @IsOptional()

@@ -1,11 +1,13 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Query, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { ReadService } from '@claimtrail/ingest';
+import type { FastifyReply } from 'fastify';
+import { ClaimReadCache, ReadService } from '@claimtrail/ingest';
+import { VerdictViews } from '@claimtrail/workflow';
 import { Access } from '../auth/roles.decorator';
 import { READERS } from '../auth/roles';
 import { ErrorDto } from '../common/error.dto';
@@ -13,21 +15,36 @@ import { NoQuery } from '../common/no-query';
 import { UuidParam } from '../common/uuid-param';
 import { ClaimDetailDto, ClaimPageDto, ClaimQueryDto } from './claim.dto';
 
+/**
+ * The claim reads. Their answers are the same for every role that may read, so they are
+ * cached by what was asked alone and sent as the JSON bytes kept (see ClaimReadCache).
+ */
 @ApiTags('claims')
 @Controller('claims')
 export class ClaimsController {
-  constructor(private readonly read: ReadService) {}
+  constructor(
+    private readonly read: ReadService,
+    private readonly cache: ClaimReadCache,
+    private readonly verdicts: VerdictViews,
+  ) {}
 
   @Get()
   @Access({ roles: [...READERS], summary: 'List claims, oldest first' })
   @ApiOkResponse({ type: ClaimPageDto })
   @ApiBadRequestResponse({
-    description: 'An unknown or invalid filter, limit or cursor.',
+    description:
+      'An unknown or invalid filter, limit or cursor. veracity and attribution filter by the current verdict.',
     type: ErrorDto,
   })
-  list(@Query() query: ClaimQueryDto): Promise<ClaimPageDto> {
+  list(
+    @Query() query: ClaimQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
     const { limit, cursor, ...filter } = query;
-    return this.read.claims(filter, limit, cursor);
+    return asJson(
+      reply,
+      this.cache.list(listKey(query), () => this.read.claims(filter, limit, cursor)),
+    );
   }
 
   @Get(':id')
@@ -35,9 +52,41 @@ export class ClaimsController {
   @ApiOkResponse({ type: ClaimDetailDto })
   @ApiBadRequestResponse({ description: 'id is not a UUID.', type: ErrorDto })
   @ApiNotFoundResponse({ type: ErrorDto })
-  async get(@UuidParam('id') id: string, @NoQuery() _query: object): Promise<ClaimDetailDto> {
-    const claim = await this.read.claim(id);
-    // verdicts and similarity arrive with the review workflow; until then both are empty
-    return { ...claim, history: [], similar: [] };
+  get(
+    @UuidParam('id') id: string,
+    @NoQuery() _query: object,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
+    return asJson(
+      reply,
+      // a verdict notifies the claim's change, so the kept answer never lags its history
+      this.cache.claim(id.toLowerCase(), async (): Promise<ClaimDetailDto> => {
+        const [claim, history] = await Promise.all([
+          this.read.claim(id),
+          this.verdicts.history(id.toLowerCase()),
+        ]);
+        // similar claims arrive with the pg_trgm linking; until then the list is empty
+        return { ...claim, history, similar: [] };
+      }),
+    );
   }
+}
+
+/**
+ * Every parameter of a validated list query, in a fixed order: a filter added to the query
+ * DTO is part of the key without anyone having to remember it.
+ */
+function listKey(query: ClaimQueryDto): string {
+  return JSON.stringify(
+    Object.entries(query)
+      .filter(([, value]) => value !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : 1)),
+  );
+}
+
+/** Sends serialised JSON as it is: Fastify sends bytes with a content type unchanged. */
+async function asJson(reply: FastifyReply, answer: Promise<Buffer>): Promise<Buffer> {
+  const bytes = await answer;
+  void reply.type('application/json; charset=utf-8');
+  return bytes;
 }

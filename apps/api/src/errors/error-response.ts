@@ -110,7 +110,7 @@ function httpExceptionBody(e: HttpException): ErrorBody {
  */
 export function toErrorResponse(e: unknown): MappedError {
   if (e instanceof DomainError)
-    return { body: body(DOMAIN_STATUS[e.code], e.message), unexpected: false };
+    return { body: body(DOMAIN_STATUS[e.code], e.message, e.details), unexpected: false };
   if (e instanceof HttpException) {
     const b = httpExceptionBody(e);
     return { body: b, unexpected: b.statusCode >= 500 && b.statusCode !== 503 };

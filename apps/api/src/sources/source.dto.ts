@@ -1,19 +1,29 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, MaxLength, MinLength } from 'class-validator';
 import { SOURCE_KINDS } from '@claimtrail/attribution';
+import { SOURCE_SORTS } from '@claimtrail/ingest';
+import { ATTRIBUTIONS, VERACITIES } from '@claimtrail/persistence';
 import { PageDto, PageQueryDto } from '../common/page-query.dto';
 import { IsStorableText } from '../common/validators';
 
+/** Every value of an axis, with how many of the source's current verdicts have it. */
+const countsOf = (values: readonly string[]) => ({
+  type: 'object' as const,
+  properties: Object.fromEntries(values.map((v) => [v, { type: 'integer' as const }])),
+  required: [...values],
+});
+
+/** From the current verdicts of the claims the source made (not those it relayed). */
 export class TrackRecordDto {
   @ApiProperty({ description: 'Claims this source made.' }) claims!: number;
-  @ApiProperty({ description: 'Of those, how many were reviewed.' }) reviewed!: number;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, example: { false: 2 } })
-  byVeracity!: Record<string, number>;
   @ApiProperty({
-    type: 'object',
-    additionalProperties: { type: 'integer' },
-    example: { confirmed: 3 },
+    description:
+      'Of those, how many have a verdict (a claim back for re-verification keeps its last one).',
   })
+  reviewed!: number;
+  @ApiProperty({ ...countsOf(VERACITIES), example: { true: 1, false: 2 } })
+  byVeracity!: Record<string, number>;
+  @ApiProperty({ ...countsOf(ATTRIBUTIONS), example: { confirmed: 3 } })
   byAttribution!: Record<string, number>;
 }
 
@@ -43,4 +53,13 @@ export class SourceQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(SOURCE_KINDS)
   kind?: string;
+
+  @ApiPropertyOptional({
+    enum: SOURCE_SORTS,
+    description:
+      'Most first, by a track record count: claims made, claims reviewed, or claims whose current verdict has this veracity or attribution (ties oldest first). Default: oldest first.',
+  })
+  @IsOptional()
+  @IsIn(SOURCE_SORTS)
+  sort?: string;
 }

@@ -19,10 +19,13 @@ export class SourcesController {
   constructor(private readonly read: ReadService) {}
 
   @Get()
-  @Access({ roles: [...READERS], summary: 'List the source registry, oldest first' })
+  @Access({
+    roles: [...READERS],
+    summary: 'List the live sources of the registry, oldest first or by track record',
+  })
   @ApiOkResponse({ type: SourcePageDto })
   @ApiBadRequestResponse({
-    description: 'An unknown or invalid filter, limit or cursor.',
+    description: 'An unknown or invalid filter, sort, limit or cursor (of another sort).',
     type: ErrorDto,
   })
   list(@Query() query: SourceQueryDto): Promise<SourcePageDto> {
@@ -31,7 +34,10 @@ export class SourcesController {
   }
 
   @Get(':id')
-  @Access({ roles: [...READERS], summary: 'One source with its aliases and track record' })
+  @Access({
+    roles: [...READERS],
+    summary: 'One source with its aliases and track record; a merged source answers its survivor',
+  })
   @ApiOkResponse({ type: SourceDto })
   @ApiBadRequestResponse({ description: 'id is not a UUID.', type: ErrorDto })
   @ApiNotFoundResponse({ type: ErrorDto })

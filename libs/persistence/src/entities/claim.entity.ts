@@ -9,9 +9,12 @@ import {
   PrimaryGeneratedColumn,
   Unique,
   UpdateDateColumn,
+  type Relation,
 } from 'typeorm';
+import { ApiKeyEntity } from './api-key.entity';
 import { ArticleEntity } from './article.entity';
 import { SourceEntity } from './source.entity';
+import { VerdictEntity } from './verdict.entity';
 
 export const CLAIM_STATUSES = ['queued', 'in_review', 'reviewed'] as const;
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
@@ -21,6 +24,7 @@ export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
 @Check('claims_type_check', `type IN ('direct_quote', 'indirect', 'mixed', 'unattributed')`)
 @Check('claims_status_check', `status IN ('queued', 'in_review', 'reviewed')`)
 @Index('claims_status_idx', ['status', 'createdAt', 'id'])
+@Index('claims_lease_expiry_idx', ['leaseExpiresAt'], { where: `status = 'in_review'` })
 export class ClaimEntity {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column('uuid', { name: 'article_id' }) articleId!: string;
@@ -40,6 +44,31 @@ export class ClaimEntity {
   @Column('integer', { default: 1 }) version!: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
+  /** The latest verdict (the history is in verdicts); null until reviewed. */
+  @Column('uuid', { name: 'current_verdict_id', nullable: true }) currentVerdictId!: string | null;
+  @ManyToOne(() => VerdictEntity, { onDelete: 'NO ACTION' })
+  @JoinColumn({
+    name: 'current_verdict_id',
+    foreignKeyConstraintName: 'claims_current_verdict_id_fkey',
+  })
+  currentVerdict?: Relation<VerdictEntity>;
+  /** When the current verdict is due for re-verification. */
+  @Column('timestamptz', { name: 'reverify_at', nullable: true }) reverifyAt!: Date | null;
+  /** The API key (reviewer) whose next lease gets this claim first. */
+  @Column('uuid', { name: 'assigned_to', nullable: true }) assignedTo!: string | null;
+  @ManyToOne(() => ApiKeyEntity, { onDelete: 'NO ACTION' })
+  @JoinColumn({ name: 'assigned_to', foreignKeyConstraintName: 'claims_assigned_to_fkey' })
+  assignee?: Relation<ApiKeyEntity>;
+  /** The lease in progress (set exactly while status is in_review): who holds it... */
+  @Column('uuid', { name: 'lease_holder', nullable: true }) leaseHolder!: string | null;
+  @ManyToOne(() => ApiKeyEntity, { onDelete: 'NO ACTION' })
+  @JoinColumn({ name: 'lease_holder', foreignKeyConstraintName: 'claims_lease_holder_fkey' })
+  leaseHolderKey?: Relation<ApiKeyEntity>;
+  /** ...on which review queue partition its job is locked... */
+  @Column('text', { name: 'lease_queue', nullable: true }) leaseQueue!: string | null;
+  /** ...and until when (Redis holds the lock itself; this is Postgres's record of it). */
+  @Column('timestamptz', { name: 'lease_expires_at', nullable: true })
+  leaseExpiresAt!: Date | null;
 }
 
 @Entity('claim_sources')

@@ -1,0 +1,68 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { AuditLog } from '@claimtrail/audit';
+import { notifyClaimsChanged } from '@claimtrail/persistence';
+import { lockClaims } from './claim-review-state';
+import { GroupCommit, type GroupCommitOptions } from './group-commit';
+import { recordLeases, type RecordedLease, type TakenJob } from './lease-records';
+import type { VerdictView } from './verdict-views';
+import { writeVerdicts, type CompleteJob, type Submission } from './verdict-records';
+
+type ReviewWrite = { lease: TakenJob } | { verdict: Submission };
+
+/**
+ * The writes of the busy part of the review workflow, leases taken and verdicts given,
+ * group-committed: the ones that arrive at about the same time share one transaction (one
+ * lock of their claims, one audit append, one notification, one commit) while each caller
+ * keeps its own outcome. Every audit append holds the chain's lock until COMMIT, so it is
+ * the number of transactions, not of calls, that bounds how many reviewers a desk serves.
+ */
+export class ReviewWriter {
+  private readonly commits: GroupCommit<ReviewWrite, RecordedLease | VerdictView>;
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly audit: AuditLog,
+    private readonly complete: CompleteJob,
+    options?: GroupCommitOptions,
+  ) {
+    this.commits = new GroupCommit(
+      (batch) => this.db.transaction((tx) => this.write(tx, batch)),
+      (w) => ('lease' in w ? w.lease.claimId : w.verdict.claimId),
+      options,
+    );
+  }
+
+  /** Records what a job taken for a lease means for its claim (see recordLeases). */
+  lease(taken: TakenJob): Promise<RecordedLease> {
+    return this.commits.run({ lease: taken }) as Promise<RecordedLease>;
+  }
+
+  /** Writes a verdict under its lease (see writeVerdicts). */
+  verdict(submission: Submission): Promise<VerdictView> {
+    return this.commits.run({ verdict: submission }) as Promise<VerdictView>;
+  }
+
+  /** One transaction for the batch; no claim occurs twice in it. */
+  private async write(
+    tx: EntityManager,
+    batch: ReviewWrite[],
+  ): Promise<(RecordedLease | VerdictView | Error)[]> {
+    const leases = batch.flatMap((w) => ('lease' in w ? [w.lease] : []));
+    const submissions = batch.flatMap((w) => ('verdict' in w ? [w.verdict] : []));
+    const claims = await lockClaims(
+      tx,
+      batch.map((w) => ('lease' in w ? w.lease.claimId : w.verdict.claimId)),
+    );
+    // verdicts first: their jobs are completed in Redis while the rows are locked
+    const verdicts = await writeVerdicts(tx, submissions, claims, this.complete);
+    const recorded = await recordLeases(tx, leases, claims);
+    const events = [...verdicts.events, ...recorded.events];
+    if (events.length > 0) {
+      await this.audit.append(tx, events);
+      await notifyClaimsChanged(tx, [...new Set(events.map((e) => e.entityId))]);
+    }
+    let v = 0;
+    let l = 0;
+    return batch.map((w) => ('lease' in w ? recorded.outcomes[l++]! : verdicts.outcomes[v++]!));
+  }
+}
