@@ -88,7 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     adminApiKey,
     maxArticleChars: integer(env, 'MAX_ARTICLE_CHARS', 200_000, 1, 5_000_000, problems),
     logLevel,
-    claimCacheMaxAgeMs: integer(env, 'CLAIM_CACHE_MAX_AGE_MS', 5_000, 0, 600_000, problems),
+    claimCacheMaxAgeMs: integer(env, 'CLAIM_CACHE_MAX_AGE_MS', 60_000, 0, 600_000, problems),
     reviewLeaseMs: integer(env, 'REVIEW_LEASE_MS', 600_000, 1_000, 86_400_000, problems),
   };
   if (problems.length > 0)

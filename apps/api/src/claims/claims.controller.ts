@@ -61,10 +61,10 @@ export class ClaimsController {
       reply,
       // a verdict notifies the claim's change, so the kept answer never lags its history
       this.cache.claim(id.toLowerCase(), async (): Promise<ClaimDetailDto> => {
-        const [claim, history] = await Promise.all([
-          this.read.claim(id),
-          this.verdicts.history(id.toLowerCase()),
-        ]);
+        const claim = await this.read.claim(id);
+        // verdicts are append-only and the latest is the current one: a claim without a
+        // current verdict has no history, and most claims are read before their review
+        const history = claim.verdict ? await this.verdicts.history(claim.id) : [];
         // similar claims arrive with the pg_trgm linking; until then the list is empty
         return { ...claim, history, similar: [] };
       }),
