@@ -1,20 +1,10 @@
 import DataLoader from 'dataloader';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { ClaimView, ReadService } from '@claimtrail/ingest';
+import type { ClaimView, CurrentVerdictView, ReadService } from '@claimtrail/ingest';
 import type { Attribution, EvidenceLink, Veracity } from '@claimtrail/persistence';
 
-/** The contract's Verdict. */
-export interface VerdictView {
-  id: string;
-  claimId: string;
-  reviewerId: string;
-  attribution: Attribution;
-  veracity: Veracity;
-  rationale: string | null;
-  evidence: EvidenceLink[];
-  reverifyAt: string | null;
-  createdAt: string;
-}
+/** The contract's Verdict (the same shape the claim reads give a claim's current one). */
+export type VerdictView = CurrentVerdictView;
 
 /** The contract's Claim: the claim, its current verdict and when it is due for re-verification. */
 export type ReviewedClaimView = ClaimView & { verdict?: VerdictView; reverifyAt?: string };
