@@ -36,7 +36,7 @@ import { ApiKeyService } from '@claimtrail/ingest';
 import { createRedis } from '@claimtrail/queues';
 import { ReviewQueues } from '@claimtrail/workflow';
 import { createTestDatabase, type TestDatabase } from '../support/database';
-import { obliterateQueues, TEST_REDIS_URL, testQueuePrefix } from '../support/queues';
+import { TEST_REDIS_URL, testQueuePrefix } from '../support/queues';
 import { benchArticles, type BenchArticle } from './pipeline/bench-articles';
 import {
   loadAverage,
@@ -49,6 +49,7 @@ import {
 import { cpuSince, cpuSnapshot, type CpuSnapshot } from './pipeline/cpu-usage';
 import { bullmqNoopJobsPerSecond } from './pipeline/bullmq-yardstick';
 import { load, type LoadResult } from './pipeline/http-load';
+import { removeBenchData, runThenCleanUp } from './pipeline/bench-run';
 import { startService, type RunningService } from './pipeline/services';
 
 const INGEST_CLIENTS = 20;
@@ -345,119 +346,96 @@ async function main(): Promise<void> {
   const redis = createRedis(TEST_REDIS_URL);
   const review = new ReviewQueues(redis, prefix);
   let outcome: { ran: boolean; targetsMet: boolean } = { ran: false, targetsMet: false };
-  let wasInterrupted = false;
-  // Ctrl-C: clean up as on any other failure, then stop
-  const interrupted = new Promise<never>((_, reject) =>
-    process.once('SIGINT', () => {
-      wasInterrupted = true;
-      reject(new Error('interrupted'));
-    }),
-  );
   const cleanUp = async () => {
     progress('cleaning up: services, queues, database…');
     await stopAll();
     await review.close().catch(() => undefined);
-    await obliterateQueues(prefix, redis.duplicate()).catch((e: unknown) =>
-      progress(`could not remove the queues under ${prefix}: ${(e as Error).message}`),
-    );
-    redis.disconnect();
-    await db
-      ?.drop()
-      .catch((e: unknown) => progress(`could not drop ${db?.name}: ${(e as Error).message}`));
+    await removeBenchData(redis, prefix, db);
   };
 
-  try {
-    await Promise.race([
-      interrupted,
-      (async () => {
-        const yardsticks: number[] = [];
-        for (let run = 1; run <= YARDSTICK_RUNS; run++) {
-          progress(`yardstick: bare BullMQ no-op jobs, run ${run} of ${YARDSTICK_RUNS}…`);
-          yardsticks.push(
-            await bullmqNoopJobsPerSecond(TEST_REDIS_URL, testQueuePrefix('bench-bullmq')),
-          );
-        }
+  await runThenCleanUp(async () => {
+    const yardsticks: number[] = [];
+    for (let run = 1; run <= YARDSTICK_RUNS; run++) {
+      progress(`yardstick: bare BullMQ no-op jobs, run ${run} of ${YARDSTICK_RUNS}…`);
+      yardsticks.push(
+        await bullmqNoopJobsPerSecond(TEST_REDIS_URL, testQueuePrefix('bench-bullmq')),
+      );
+    }
 
-        db = await createTestDatabase('bench-pipeline');
-        const config: AppConfig = {
-          ...loadConfig({}),
-          databaseUrl: db.url,
-          redisUrl: TEST_REDIS_URL,
-          queuePrefix: prefix,
-          logLevel: 'info',
-        };
-        const profile = (name: string) =>
-          args.profile
-            ? [
-                '--cpu-prof',
-                `--cpu-prof-dir=${resolve(args.profile)}`,
-                `--cpu-prof-name=${name}.cpuprofile`,
-              ]
-            : [];
-        progress(`starting the API, ${WORKERS} worker(s) × ${CONCURRENCY} and the bare route…`);
-        const api = await startService('api', { role: 'api', config }, profile('api'));
-        services.push(api);
-        const workers: RunningService[] = [];
-        for (let w = 0; w < WORKERS; w++) {
-          const worker = await startService(
-            `worker ${w + 1}`,
-            { role: 'worker', config, concurrency: CONCURRENCY },
-            profile(`worker-${w + 1}`),
-          );
-          services.push(worker);
-          workers.push(worker);
-        }
-        const bare = await startService('bare route', { role: 'bare' });
-        services.push(bare);
-        const apiUrl = `http://127.0.0.1:${api.port}`;
+    db = await createTestDatabase('bench-pipeline');
+    const config: AppConfig = {
+      ...loadConfig({}),
+      databaseUrl: db.url,
+      redisUrl: TEST_REDIS_URL,
+      queuePrefix: prefix,
+      logLevel: 'info',
+    };
+    const profile = (name: string) =>
+      args.profile
+        ? [
+            '--cpu-prof',
+            `--cpu-prof-dir=${resolve(args.profile)}`,
+            `--cpu-prof-name=${name}.cpuprofile`,
+          ]
+        : [];
+    progress(`starting the API, ${WORKERS} worker(s) × ${CONCURRENCY} and the bare route…`);
+    const api = await startService('api', { role: 'api', config }, profile('api'));
+    services.push(api);
+    const workers: RunningService[] = [];
+    for (let w = 0; w < WORKERS; w++) {
+      const worker = await startService(
+        `worker ${w + 1}`,
+        { role: 'worker', config, concurrency: CONCURRENCY },
+        profile(`worker-${w + 1}`),
+      );
+      services.push(worker);
+      workers.push(worker);
+    }
+    const bare = await startService('bare route', { role: 'bare' });
+    services.push(bare);
+    const apiUrl = `http://127.0.0.1:${api.port}`;
 
-        const { secret: editorKey } = await new ApiKeyService(db.dataSource, new AuditLog()).create(
-          'benchmark editor',
-          'editor',
-          'system:benchmark',
-        );
-        // the API validates bodies: a sign that it runs with its decorator metadata
-        const invalid = await fetch(`${apiUrl}/articles`, {
-          method: 'POST',
-          headers: { authorization: `Bearer ${editorKey}`, 'content-type': 'application/json' },
-          body: JSON.stringify({ text: 42 }),
-        });
-        if (invalid.status !== 400)
-          throw new Error(`the API answered ${invalid.status} to an invalid article, not 400`);
+    const { secret: editorKey } = await new ApiKeyService(db.dataSource, new AuditLog()).create(
+      'benchmark editor',
+      'editor',
+      'system:benchmark',
+    );
+    // the API validates bodies: a sign that it runs with its decorator metadata
+    const invalid = await fetch(`${apiUrl}/articles`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${editorKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ text: 42 }),
+    });
+    if (invalid.status !== 400)
+      throw new Error(`the API answered ${invalid.status} to an invalid article, not 400`);
 
-        progress(
-          `ingest: ${ARTICLES} articles (${claims} claims expected), ${INGEST_CLIENTS} clients…`,
-        );
-        const cpuNow = () =>
-          cpuSnapshot({
-            api: [api.pid],
-            workers: workers.map((w) => w.pid),
-            benchmark: [process.pid],
-          });
-        const ingested = await ingest(apiUrl, editorKey, articles, claims, db, review, cpuNow);
-        progress(
-          `ingest: ${ingested.complete ? 'done' : 'NOT COMPLETE'} in ${ingested.seconds.toFixed(1)} s`,
-        );
-        // reads measure the API alone; stopping the workers also writes their profiles
-        await Promise.all(workers.map((w) => w.stop()));
-        // the planner statistics autovacuum keeps on a running system; a minute after a
-        // bulk load it may not have run yet, and the claim lookup then hashes every source
-        await db.dataSource.query('ANALYZE');
+    progress(
+      `ingest: ${ARTICLES} articles (${claims} claims expected), ${INGEST_CLIENTS} clients…`,
+    );
+    const cpuNow = () =>
+      cpuSnapshot({
+        api: [api.pid],
+        workers: workers.map((w) => w.pid),
+        benchmark: [process.pid],
+      });
+    const ingested = await ingest(apiUrl, editorKey, articles, claims, db, review, cpuNow);
+    progress(
+      `ingest: ${ingested.complete ? 'done' : 'NOT COMPLETE'} in ${ingested.seconds.toFixed(1)} s`,
+    );
+    // reads measure the API alone; stopping the workers also writes their profiles
+    await Promise.all(workers.map((w) => w.stop()));
+    // the planner statistics autovacuum keeps on a running system; a minute after a
+    // bulk load it may not have run yet, and the claim lookup then hashes every source
+    await db.dataSource.query('ANALYZE');
 
-        const readRows = await reads(apiUrl, `http://127.0.0.1:${bare.port}`, editorKey, db);
-        const targetsMet = report(yardsticks, ingested, ARTICLES, readRows);
-        const ran =
-          ingested.complete &&
-          ingested.posts.unexpected === 0 &&
-          readRows.every((r) => r.result.unexpected === 0);
-        outcome = { ran, targetsMet };
-      })(),
-    ]);
-  } finally {
-    await cleanUp();
-    // whatever the interrupted phase left running (HTTP clients, timers) must not keep us
-    if (wasInterrupted) process.exit(130);
-  }
+    const readRows = await reads(apiUrl, `http://127.0.0.1:${bare.port}`, editorKey, db);
+    const targetsMet = report(yardsticks, ingested, ARTICLES, readRows);
+    const ran =
+      ingested.complete &&
+      ingested.posts.unexpected === 0 &&
+      readRows.every((r) => r.result.unexpected === 0);
+    outcome = { ran, targetsMet };
+  }, cleanUp);
   process.exitCode = outcome.ran && (outcome.targetsMet || !args.strict) ? 0 : 1;
 }
 

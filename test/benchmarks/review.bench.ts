@@ -28,7 +28,7 @@ import { ApiKeyService } from '@claimtrail/ingest';
 import { createRedis } from '@claimtrail/queues';
 import { PartitionedQueueGateway } from '@claimtrail/workflow';
 import { createTestDatabase, type TestDatabase } from '../support/database';
-import { obliterateQueues, TEST_REDIS_URL, testQueuePrefix } from '../support/queues';
+import { TEST_REDIS_URL, testQueuePrefix } from '../support/queues';
 import {
   loadAverage,
   passFail,
@@ -38,6 +38,7 @@ import {
   table,
 } from './pipeline/bench-output';
 import { cpuSince, cpuSnapshot } from './pipeline/cpu-usage';
+import { removeBenchData, runThenCleanUp } from './pipeline/bench-run';
 import { startService, type RunningService } from './pipeline/services';
 import { backendsOf } from './review/database-backends';
 import { checkReviews, type Check } from './review/review-checks';
@@ -145,99 +146,72 @@ async function main(): Promise<void> {
   const redis = createRedis(TEST_REDIS_URL);
   let gateway: PartitionedQueueGateway | undefined;
   let outcome = { ran: false, targetMet: false };
-  let wasInterrupted = false;
-  // Ctrl-C: clean up as on any other failure, then stop
-  const interrupted = new Promise<never>((_, reject) =>
-    process.once('SIGINT', () => {
-      wasInterrupted = true;
-      reject(new Error('interrupted'));
-    }),
-  );
   const cleanUp = async () => {
     progress('cleaning up: API, queues, database…');
     await api?.stop().catch(() => undefined);
     await gateway?.close().catch(() => undefined);
-    await obliterateQueues(prefix, redis.duplicate()).catch((e: unknown) =>
-      progress(`could not remove the queues under ${prefix}: ${(e as Error).message}`),
-    );
-    redis.disconnect();
-    await db
-      ?.drop()
-      .catch((e: unknown) => progress(`could not drop ${db?.name}: ${(e as Error).message}`));
+    await removeBenchData(redis, prefix, db);
   };
 
-  try {
-    await Promise.race([
-      interrupted,
-      (async () => {
-        db = await createTestDatabase('bench-review');
-        gateway = new PartitionedQueueGateway(redis, prefix, db.dataSource);
-        progress(`queueing ${CLAIMS} claims for review…`);
-        const seeded = performance.now();
-        await queueClaimsForReview(db.dataSource, gateway, CLAIMS);
-        await db.dataSource.query('ANALYZE');
-        progress(`  queued in ${((performance.now() - seeded) / 1000).toFixed(1)} s`);
+  await runThenCleanUp(async () => {
+    db = await createTestDatabase('bench-review');
+    gateway = new PartitionedQueueGateway(redis, prefix, db.dataSource);
+    progress(`queueing ${CLAIMS} claims for review…`);
+    const seeded = performance.now();
+    await queueClaimsForReview(db.dataSource, gateway, CLAIMS);
+    await db.dataSource.query('ANALYZE');
+    progress(`  queued in ${((performance.now() - seeded) / 1000).toFixed(1)} s`);
 
-        const config: AppConfig = {
-          ...loadConfig({}),
-          databaseUrl: db.url,
-          redisUrl: TEST_REDIS_URL,
-          queuePrefix: prefix,
-          logLevel: 'info',
-        };
-        const profile = args.profile
-          ? [
-              '--cpu-prof',
-              `--cpu-prof-dir=${resolve(args.profile)}`,
-              '--cpu-prof-name=api.cpuprofile',
-            ]
-          : [];
-        progress('starting the API…');
-        api = await startService('api', { role: 'api', config }, profile);
-        const url = `http://127.0.0.1:${api.port}`;
-        const keys = await reviewerKeys(db);
-        // the API validates bodies: a sign that it runs with its decorator metadata
-        const invalid = await fetch(`${url}/review/lease`, {
-          method: 'POST',
-          headers: { authorization: `Bearer ${keys[0]}`, 'content-type': 'application/json' },
-          body: JSON.stringify({ language: 'xx' }),
-        });
-        if (invalid.status !== 400)
-          throw new Error(`the API answered ${invalid.status} to an invalid lease, not 400`);
+    const config: AppConfig = {
+      ...loadConfig({}),
+      databaseUrl: db.url,
+      redisUrl: TEST_REDIS_URL,
+      queuePrefix: prefix,
+      logLevel: 'info',
+    };
+    const profile = args.profile
+      ? ['--cpu-prof', `--cpu-prof-dir=${resolve(args.profile)}`, '--cpu-prof-name=api.cpuprofile']
+      : [];
+    progress('starting the API…');
+    api = await startService('api', { role: 'api', config }, profile);
+    const url = `http://127.0.0.1:${api.port}`;
+    const keys = await reviewerKeys(db);
+    // the API validates bodies: a sign that it runs with its decorator metadata
+    const invalid = await fetch(`${url}/review/lease`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${keys[0]}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ language: 'xx' }),
+    });
+    if (invalid.status !== 400)
+      throw new Error(`the API answered ${invalid.status} to an invalid lease, not 400`);
 
-        progress(`${REVIEWERS} reviewers leasing and judging ${CLAIMS} claims…`);
-        const database = db.name;
-        const cpuNow = () =>
-          cpuSnapshot({
-            api: [api?.pid],
-            'postgres (this database)': backendsOf(database),
-            benchmark: [process.pid],
-          });
-        const cpuBefore = cpuNow();
-        let lastReport = performance.now();
-        const run = await runReviewers(url, keys, performance.now() + RUN_TIMEOUT_MS, (n) => {
-          const now = performance.now();
-          if (now - lastReport < 2_000) return;
-          lastReport = now;
-          progress(`  ${n} verdicts`);
-        });
-        const cpu = cpuSince(cpuBefore, cpuNow());
-        progress(`reviewers done in ${run.seconds.toFixed(1)} s; checking…`);
-        // stopping the API also writes its profile
-        await api.stop();
-        const checks = await checkReviews(db.dataSource, gateway.partitions, run, CLAIMS);
-        const targetMet = report(run, checks, cpu);
-        outcome = {
-          ran: run.drained && run.problems.length === 0 && checks.every((c) => c.ok),
-          targetMet,
-        };
-      })(),
-    ]);
-  } finally {
-    await cleanUp();
-    // whatever the interrupted phase left running (HTTP clients, timers) must not keep us
-    if (wasInterrupted) process.exit(130);
-  }
+    progress(`${REVIEWERS} reviewers leasing and judging ${CLAIMS} claims…`);
+    const database = db.name;
+    const cpuNow = () =>
+      cpuSnapshot({
+        api: [api?.pid],
+        'postgres (this database)': backendsOf(database),
+        benchmark: [process.pid],
+      });
+    const cpuBefore = cpuNow();
+    let lastReport = performance.now();
+    const run = await runReviewers(url, keys, performance.now() + RUN_TIMEOUT_MS, (n) => {
+      const now = performance.now();
+      if (now - lastReport < 2_000) return;
+      lastReport = now;
+      progress(`  ${n} verdicts`);
+    });
+    const cpu = cpuSince(cpuBefore, cpuNow());
+    progress(`reviewers done in ${run.seconds.toFixed(1)} s; checking…`);
+    // stopping the API also writes its profile
+    await api.stop();
+    const checks = await checkReviews(db.dataSource, gateway.partitions, run, CLAIMS);
+    const targetMet = report(run, checks, cpu);
+    outcome = {
+      ran: run.drained && run.problems.length === 0 && checks.every((c) => c.ok),
+      targetMet,
+    };
+  }, cleanUp);
   process.exitCode = outcome.ran && (outcome.targetMet || !args.strict) ? 0 : 1;
 }
 
