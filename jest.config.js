@@ -21,7 +21,7 @@ module.exports = {
     ],
   },
   moduleNameMapper: {
-    '^@claimtrail/(attribution|audit|config|persistence|queues|ingest|workflow)$':
+    '^@claimtrail/(attribution|audit|config|persistence|queues|ingest|workflow|export)$':
       '<rootDir>/libs/$1/src/index.ts',
   },
   testTimeout: 60000,

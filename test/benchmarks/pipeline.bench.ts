@@ -191,24 +191,38 @@ async function ingest(
 interface ReadRow {
   name: string;
   result: LoadResult;
+  /** CPU microseconds the serving process used per answered request (robust to noise). */
+  serverCpuUs: number;
 }
 
-async function reads(apiUrl: string, bareUrl: string, key: string, db: TestDatabase) {
+async function reads(
+  servers: {
+    api: { url: string; pid: number | undefined };
+    bare: { url: string; pid: number | undefined };
+  },
+  key: string,
+  db: TestDatabase,
+) {
   const ids = (await db.dataSource.query<{ id: string }[]>('SELECT id FROM claims')).map(
     (r) => r.id,
   );
   const auth = { authorization: `Bearer ${key}` };
   const targets = [
-    { name: 'bare Fastify GET /hello', url: bareUrl, headers: {}, path: () => '/hello' },
+    {
+      name: 'bare Fastify GET /hello',
+      server: servers.bare,
+      headers: {},
+      path: () => '/hello',
+    },
     {
       name: 'GET /claims/:id',
-      url: apiUrl,
+      server: servers.api,
       headers: auth,
       path: () => `/claims/${ids[Math.floor(Math.random() * ids.length)]!}`,
     },
     {
       name: 'GET /claims?status=queued',
-      url: apiUrl,
+      server: servers.api,
       headers: auth,
       path: () => '/claims?status=queued',
     },
@@ -217,7 +231,7 @@ async function reads(apiUrl: string, bareUrl: string, key: string, db: TestDatab
   for (const target of targets) {
     const run = (seconds: number) =>
       load({
-        url: target.url,
+        url: target.server.url,
         connections: READ_CONNECTIONS,
         seconds,
         headers: target.headers,
@@ -226,7 +240,15 @@ async function reads(apiUrl: string, bareUrl: string, key: string, db: TestDatab
       });
     progress(`reads: ${target.name}, ${WARM_UP_SECONDS} s warm-up + ${READ_SECONDS} s…`);
     await run(WARM_UP_SECONDS);
-    rows.push({ name: target.name, result: await run(READ_SECONDS) });
+    const cpuNow = () => cpuSnapshot({ server: [target.server.pid] });
+    const before = cpuNow();
+    const result = await run(READ_SECONDS);
+    const cpuSeconds = cpuSince(before, cpuNow()).server ?? 0;
+    rows.push({
+      name: target.name,
+      result,
+      serverCpuUs: (1e6 * cpuSeconds) / Math.max(result.perSecond * READ_SECONDS, 1),
+    });
   }
   return rows;
 }
@@ -302,7 +324,7 @@ function report(
   lines.push(`2. Reads, ${READ_CONNECTIONS} connections, ${READ_SECONDS} s each`);
   const bare = readRows[0]!.result.perSecond;
   let readsOk = true;
-  const rows = readRows.map(({ name, result: r }, i) => {
+  const rows = readRows.map(({ name, result: r, serverCpuUs }, i) => {
     const share = r.perSecond / bare;
     const ok = r.unexpected === 0 && share >= TARGET_READ_RATIO && r.p99 <= TARGET_P99_MS;
     if (i > 0) readsOk &&= ok;
@@ -312,6 +334,7 @@ function report(
       String(r.p50),
       String(r.p99),
       String(r.unexpected),
+      serverCpuUs.toFixed(0),
       share.toFixed(3),
       i === 0 ? '-' : passFail(ok),
     ];
@@ -324,6 +347,7 @@ function report(
         'p50 ms',
         'p99 ms',
         'non-200/errors',
+        'server CPU µs/req',
         '÷ bare',
         `target ≥${TARGET_READ_RATIO}× bare, p99 ≤${TARGET_P99_MS} ms`,
       ],
@@ -428,7 +452,14 @@ async function main(): Promise<void> {
     // bulk load it may not have run yet, and the claim lookup then hashes every source
     await db.dataSource.query('ANALYZE');
 
-    const readRows = await reads(apiUrl, `http://127.0.0.1:${bare.port}`, editorKey, db);
+    const readRows = await reads(
+      {
+        api: { url: apiUrl, pid: api.pid },
+        bare: { url: `http://127.0.0.1:${bare.port}`, pid: bare.pid },
+      },
+      editorKey,
+      db,
+    );
     const targetsMet = report(yardsticks, ingested, ARTICLES, readRows);
     const ran =
       ingested.complete &&

@@ -5,7 +5,7 @@ import { createDataSource, MIGRATIONS } from '@claimtrail/persistence';
 
 /**
  * Each test file gets its own database, cloned from a template that holds the migrated
- * schema; the template is rebuilt when the migrations change. Postgres is the real one on
+ * schema; the template is rebuilt when the migrations change (names or code). Postgres is the real one on
  * this machine (TEST_DATABASE_ADMIN_URL to point elsewhere).
  */
 const ADMIN_URL =
@@ -15,7 +15,9 @@ const TEMPLATE_LOCK = 72_110_002;
 
 const migrationsFingerprint = (): string =>
   createHash('sha256')
-    .update(MIGRATIONS.map((m) => m.name).join(','))
+    // the classes' source, not only their names: a migration edited during development
+    // rebuilds the template too
+    .update(MIGRATIONS.map((m) => `${m.name}\n${m.toString()}`).join('\n'))
     .digest('hex')
     .slice(0, 16);
 

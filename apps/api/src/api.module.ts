@@ -1,8 +1,8 @@
-import { Module, RequestMethod, ValidationPipe, type DynamicModule } from '@nestjs/common';
+import { Module, ValidationPipe, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
-import { pino, type DestinationStream } from 'pino';
+import type { Logger } from 'pino';
 import type { AppConfig } from '@claimtrail/config';
 import { ApiKeysController } from './api-keys/api-keys.controller';
 import { ArticlesController } from './articles/articles.controller';
@@ -11,53 +11,37 @@ import { ApiKeyGuard } from './auth/api-key.guard';
 import { Authenticator } from './auth/authenticator';
 import { ClaimsController } from './claims/claims.controller';
 import { CorrectionsModule } from './corrections/corrections.module';
+import { ExportsModule } from './exports/exports.module';
 import { ApiExceptionFilter } from './errors/api-exception.filter';
 import { HealthController } from './health/health.controller';
-import { requestForLog } from './http/request-log';
-import { requestIdFor } from './http/request-id';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { MetricsController } from './metrics/metrics.controller';
 import { MetricsService } from './metrics/metrics.service';
 import { ClaimReadCacheModule } from './read-cache/claim-read-cache.module';
+import { ReverificationModule } from './reverification/reverification.module';
 import { ReviewModule } from './review/review.module';
 import { SourcesController } from './sources/sources.controller';
 
-export interface ApiOptions {
-  /** false: no log output at all (tests). */
-  logger?: boolean;
-  /** Where JSON log lines go (standard output by default). */
-  logStream?: DestinationStream;
-}
-
 @Module({})
 export class ApiModule {
-  static forRoot(config: AppConfig, options: ApiOptions = {}): DynamicModule {
+  static forRoot(config: AppConfig, logger: Logger): DynamicModule {
     return {
       module: ApiModule,
       imports: [
         LoggerModule.forRoot({
-          pinoHttp: [
-            {
-              level: options.logger === false ? 'silent' : config.logLevel,
-              genReqId: (req) => requestIdFor(req),
-              // keys and cookies never reach the log (replaced in a copy of the headers: a
-              // serializer costs a fraction of path-based redaction on every request); bodies
-              // are never logged at all
-              serializers: { req: requestForLog },
-            },
-            // asynchronous writes: lines are coalesced while one write is in flight instead of
-            // a system call per line; pino flushes what is pending when the process exits
-            options.logStream ?? pino.destination({ dest: 1, sync: false }),
-          ],
-          // nestjs-pino's default route, "{/*splat}", only matches "/" under this Fastify
-          // adapter; this one matches every path
-          forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],
+          // the application's logs go to the logger Fastify logs requests with; requests
+          // are logged by Fastify itself (see logCompletedRequests), so nestjs-pino mounts
+          // no middleware of its own
+          pinoHttp: { logger },
+          forRoutes: [],
         }),
         TerminusModule.forRoot({ logger: false }),
         InfrastructureModule.forRoot(config),
         ClaimReadCacheModule.forRoot(config),
         ReviewModule,
+        ReverificationModule,
         CorrectionsModule,
+        ExportsModule,
       ],
       controllers: [
         ArticlesController,

@@ -4,11 +4,12 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '@claimtrail/config';
 import { QueueGateway } from '@claimtrail/ingest';
-import { ApiModule, type ApiOptions } from './api.module';
+import { ApiModule } from './api.module';
 import { Authenticator } from './auth/authenticator';
 import { guardPrefix, requireApiKey } from './auth/raw-route-auth';
 import { READERS } from './auth/roles';
 import { DOCS_PATH, setupSwagger } from './docs/swagger';
+import { createApiLogger, logCompletedRequests, type ApiLoggerOptions } from './http/api-logger';
 import { bodyLimitFor, useJsonObjectBodies } from './http/json-body-parser';
 import { requestIdFor } from './http/request-id';
 import { MetricsService } from './metrics/metrics.service';
@@ -20,19 +21,21 @@ import { mountQueueDashboard, QUEUE_DASHBOARD_PATH } from './queue-dashboard/que
  */
 export async function createApiApp(
   config: AppConfig,
-  options: ApiOptions = {},
+  options: ApiLoggerOptions = {},
 ): Promise<NestFastifyApplication> {
   const bodyLimit = bodyLimitFor(config.maxArticleChars);
+  const logger = createApiLogger(config, options);
   const adapter = new FastifyAdapter({
     bodyLimit,
     // the API is reached directly or through a proxy that is configured, not trusted blindly
     trustProxy: false,
     requestIdHeader: false,
     genReqId: (req: IncomingMessage) => requestIdFor(req),
-    logger: false,
+    loggerInstance: logger,
+    disableRequestLogging: true,
   });
   const app = await NestFactory.create<NestFastifyApplication>(
-    ApiModule.forRoot(config, options),
+    ApiModule.forRoot(config, logger),
     adapter,
     {
       bodyParser: false,
@@ -44,6 +47,7 @@ export async function createApiApp(
   try {
     app.useLogger(app.get(Logger));
     const fastify = app.getHttpAdapter().getInstance();
+    logCompletedRequests(fastify);
     useJsonObjectBodies(fastify, bodyLimit);
     fastify.addHook('onRequest', (request, reply, done) => {
       void reply.header('x-request-id', request.id);

@@ -270,7 +270,7 @@ describe('ingest through the API', () => {
     expect(new Set(sourceIds).size).toBe(sourceCount!.n);
   });
 
-  it('shows one claim with empty history and similar claims until review exists', async () => {
+  it('shows one claim with no history before review, and no similar claims when no other article resembles it', async () => {
     const [row] = await api.db.dataSource.query<{ id: string }[]>(
       'SELECT id FROM claims WHERE article_id = $1 AND ordinal = 1',
       [ids.en],

@@ -7,7 +7,7 @@ import { obliterateQueues, testQueuePrefix } from '../../../test/support/queues'
 
 /**
  * The API logs JSON lines with the request id and never a key or a body. (nestjs-pino keeps
- * one logger per process, so this file builds the only app of its Jest worker.)
+ * one application logger per process, so this file builds the only app of its Jest worker.)
  */
 describe('logs', () => {
   let db: TestDatabase;
@@ -49,6 +49,12 @@ describe('logs', () => {
       (r) => (r.req as { id?: string } | undefined)?.id === 'req-logging-1',
     ) as { req: { headers: Record<string, string> }; res: { statusCode: number }; msg: string };
     expect(requestLog).toMatchObject({ msg: 'request completed', res: { statusCode: 202 } });
+    // one line per request, on completion
+    expect(
+      records.filter((r) => (r.req as { id?: string } | undefined)?.id === 'req-logging-1'),
+    ).toHaveLength(1);
+    expect(requestLog).toMatchObject({ reqId: 'req-logging-1' });
+    expect(typeof (requestLog as unknown as { responseTime: unknown }).responseTime).toBe('number');
     expect(requestLog.req.headers.authorization).toBe('[redacted]');
     const everything = lines.join('\n');
     expect(everything).not.toContain(secret);

@@ -97,6 +97,12 @@ describe('operations', () => {
           'POST /claims/{id}/assign',
           'PATCH /claims/{id}',
           'POST /sources/{id}/merge',
+          'POST /claims/{id}/reverify',
+          'GET /review/reverification',
+          'POST /exports',
+          'GET /exports',
+          'GET /exports/{id}',
+          'GET /exports/{id}/download',
         ].sort(),
       );
     });

@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { AuditLog } from '@claimtrail/audit';
+import { exportFileName, ExportRecords, writeExport } from '@claimtrail/export';
 import { ApiKeyService, ExtractionService } from '@claimtrail/ingest';
 import type { Role } from '@claimtrail/persistence';
 import { startApi, type ApiHarness } from './support/api-harness';
@@ -20,7 +24,7 @@ interface RouteCase {
   payload?: () => object;
 }
 
-const ids = { article: '', claim: '', source: '', assignee: '' };
+const ids = { article: '', claim: '', source: '', assignee: '', export: '' };
 let n = 0;
 
 /** The lease the review routes act on: a fresh one for every call, taken by an admin. */
@@ -30,6 +34,17 @@ const underLease = (action: string) => async (api: ApiHarness) => {
   const body = JSON.parse(res.body) as { claim: { id: string }; lease: { token: string } };
   lease = { claimId: body.claim.id, token: body.lease.token };
   return `/review/${lease.claimId}/${action}`;
+};
+
+/** A claim to send back for re-verification: judged now, under a lease taken by an admin. */
+const reviewedClaim = async (api: ApiHarness) => {
+  const url = await underLease('verdict')(api);
+  await api.call('admin', {
+    method: 'POST',
+    url,
+    payload: { token: lease.token, attribution: 'confirmed', veracity: 'true' },
+  });
+  return `/claims/${lease.claimId}/reverify`;
 };
 
 /** The claim's version when a correction is sent, so that only the role decides the answer. */
@@ -129,6 +144,20 @@ const ROUTES: RouteCase[] = [
     payload: () => ({ apiKeyId: ids.assignee }),
   },
   {
+    method: 'POST',
+    path: '/claims/{id}/reverify',
+    roles: ['admin', 'editor'],
+    ok: 202,
+    url: reviewedClaim,
+  },
+  {
+    method: 'GET',
+    path: '/review/reverification',
+    roles: EVERY_ROLE,
+    ok: 200,
+    url: () => '/review/reverification',
+  },
+  {
     method: 'PATCH',
     path: '/claims/{id}',
     roles: ['admin', 'editor'],
@@ -164,6 +193,29 @@ const ROUTES: RouteCase[] = [
     roles: ['admin', 'auditor'],
     ok: 200,
     url: () => '/audit/verify',
+  },
+  {
+    method: 'POST',
+    path: '/exports',
+    roles: ['admin', 'auditor'],
+    ok: 202,
+    url: () => '/exports',
+    payload: () => ({ kind: 'audit-jsonl' }),
+  },
+  { method: 'GET', path: '/exports', roles: ['admin', 'auditor'], ok: 200, url: () => '/exports' },
+  {
+    method: 'GET',
+    path: '/exports/{id}',
+    roles: ['admin', 'auditor'],
+    ok: 200,
+    url: () => `/exports/${ids.export}`,
+  },
+  {
+    method: 'GET',
+    path: '/exports/{id}/download',
+    roles: ['admin', 'auditor'],
+    ok: 200,
+    url: () => `/exports/${ids.export}/download`,
   },
   {
     method: 'POST',
@@ -204,9 +256,24 @@ const expected = (route: RouteCase, caller: Caller): number => {
 describe('who may call what (role × route)', () => {
   let api: ApiHarness;
   let kit: ReviewKit;
+  let exportDir: string;
+
+  /** A finished export to read and download, written as the worker writes one. */
+  async function doneExport(): Promise<string> {
+    const records = new ExportRecords(api.db.dataSource, new AuditLog());
+    const { id } = await records.request(api.keyIds.auditor, 'system:test', 'audit-jsonl', {});
+    const task = (await records.start(id))!;
+    const file = exportFileName(id, task.kind);
+    const outcome = await writeExport(api.db.url, task, join(exportDir, file), {
+      publisher: api.config,
+    });
+    await records.complete(id, outcome, file);
+    return id;
+  }
 
   beforeAll(async () => {
-    api = await startApi('api-roles');
+    exportDir = mkdtempSync(join(tmpdir(), 'claimtrail-roles-'));
+    api = await startApi('api-roles', { exportDir });
     const res = await api.call('editor', {
       method: 'POST',
       url: '/articles',
@@ -225,6 +292,7 @@ describe('who may call what (role × route)', () => {
     ids.assignee = (
       await api.app.get(ApiKeyService).create('assignee', 'reviewer', 'system:test')
     ).key.id;
+    ids.export = await doneExport();
     // claims on the review queue for the lease-bound routes (each call takes one)
     kit = new ReviewKit(api);
     await kit.ingest(kit.englishArticle(40));
@@ -232,6 +300,7 @@ describe('who may call what (role × route)', () => {
   afterAll(async () => {
     await kit?.close();
     await api?.close();
+    if (exportDir) rmSync(exportDir, { recursive: true, force: true });
   });
 
   const cases = ROUTES.flatMap((route) =>

@@ -1,9 +1,10 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { extract, type Language } from '@claimtrail/attribution';
 import { ConfigError, loadConfig } from '@claimtrail/config';
-import { ROLES, type Role } from '@claimtrail/persistence';
+import { EXPORT_KINDS, ROLES, type Role } from '@claimtrail/persistence';
 import type { CliIo } from './cli-io';
 import { createApiKey } from './commands/api-key.command';
+import { exportCommand, type ExportFlags } from './commands/export.command';
 import { CliServices, CommandError } from './commands/cli-services';
 import { ingest, type IngestFlags } from './commands/ingest.command';
 import { migrate } from './commands/migrate.command';
@@ -20,6 +21,14 @@ function parseByteCount(value: string): number {
   const n = Math.floor(Number(m[1]) * factor);
   if (n < 1) throw new InvalidArgumentError('must be at least one byte');
   return n;
+}
+
+/** An ISO 8601 date or date-time ("2025-06-01", "2025-06-01T12:00:00Z"). */
+function parseIsoTime(value: string): string {
+  const iso = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+  if (!iso.test(value) || Number.isNaN(Date.parse(value)))
+    throw new InvalidArgumentError('expected an ISO 8601 time such as 2025-06-01T00:00:00Z');
+  return new Date(value).toISOString();
 }
 
 function parseKeyName(value: string): string {
@@ -127,6 +136,23 @@ function buildProgram(io: CliIo, outcome: Outcome): Command {
     .action(async (files: string[], flags: IngestFlags) => {
       const failed = await withServices((services) => ingest(services, files, flags, io));
       if (failed > 0) outcome.status = 1;
+    });
+
+  program
+    .command('export')
+    .description(
+      'Write an export (as POST /exports does) straight from Postgres to a file; prints its size, SHA-256 and audit chain head.',
+    )
+    .addOption(
+      new Option('--kind <kind>', 'what to export').choices(EXPORT_KINDS).makeOptionMandatory(),
+    )
+    .requiredOption('--out <file>', 'where to write it (replaced whole, once complete)')
+    .option('--from <time>', 'only what happened at or after this ISO 8601 time', parseIsoTime)
+    .option('--to <time>', 'only what happened before this ISO 8601 time', parseIsoTime)
+    .action(async (flags: ExportFlags, command: Command) => {
+      if (flags.from && flags.to && Date.parse(flags.to) < Date.parse(flags.from))
+        command.error("error: option '--to <time>' must not be before --from", { exitCode: 2 });
+      await withServices((services) => exportCommand(services, flags, io));
     });
   return program;
 }

@@ -1,8 +1,7 @@
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import type { Redis } from 'ioredis';
 import { AuditLog } from '@claimtrail/audit';
@@ -11,36 +10,13 @@ import { createDataSource, MIGRATIONS } from '@claimtrail/persistence';
 import { createRedis, jobIds } from '@claimtrail/queues';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database';
 import { obliterateQueues, TEST_REDIS_URL, testQueuePrefix } from '../../../test/support/queues';
+import { claimtrail as runCli, type Run } from './support/cli-process';
 
 /**
  * The service commands as a user runs them (`npm run cli -- …`): a real process with its
  * configuration in the environment, against the real Postgres and Redis.
  */
-const ROOT = resolve(__dirname, '../../..');
-const MAIN = join(ROOT, 'apps/cli/src/main.ts');
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function claimtrail(args: string[], env: Record<string, string>): Promise<Run> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], {
-      cwd: ROOT,
-      env: { ...process.env, LOG_LEVEL: 'silent', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      timeout: 30_000,
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.once('error', fail);
-    child.once('close', (status) => done({ status, stdout, stderr }));
-  });
-}
+const claimtrail = (args: string[], env: Record<string, string>) => runCli(args, env, 30_000);
 
 /** A failure: one line on stderr, the given status, nothing on stdout. */
 function expectOneLineError(run: Run, status: number, why: RegExp): void {

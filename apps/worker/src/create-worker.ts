@@ -5,22 +5,32 @@ import { pino, type Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { AuditLog } from '@claimtrail/audit';
 import type { AppConfig } from '@claimtrail/config';
+import { ExportJobs, ExportRecords } from '@claimtrail/export';
 import { ExtractionService, Reconciler } from '@claimtrail/ingest';
 import {
   JOB_OPTIONS,
   QUEUES,
   RECONCILE_EVERY_MS,
   RECONCILE_SCHEDULER_ID,
+  REVERIFY_SCHEDULER_ID,
+  type ExportJob,
   type ExtractJob,
   type ReconcileJob,
+  type ReverifyJob,
 } from '@claimtrail/queues';
-import { PartitionedQueueGateway } from '@claimtrail/workflow';
+import {
+  PartitionedQueueGateway,
+  ReverificationService,
+  REVERIFY_TIMEZONE,
+} from '@claimtrail/workflow';
 import {
   EXTRACT_BATCHING,
   ExtractArticleProcessor,
   type ExtractSummary,
 } from './extract-article.processor';
+import { EXPORT_CONCURRENCY, ExportProcessor, type ExportSummary } from './export.processor';
 import { ReconcileProcessor, type ReconcileSummary } from './reconcile.processor';
+import { ReverifyProcessor, type ReverifySummary } from './reverify.processor';
 import { connectPostgres, connectRedis } from './service-connections';
 import { WorkerMetrics } from './worker-metrics';
 
@@ -78,7 +88,8 @@ export async function createWorker(
 
   const db: DataSource = await connectPostgres(
     config.databaseUrl,
-    Math.min(concurrency, EXTRACT_CONNECTIONS) + 2,
+    // and one each for the reconciler, the re-verification sweep and the failure records
+    Math.min(concurrency, EXTRACT_CONNECTIONS) + 3,
     logger,
     options.signal,
   );
@@ -108,13 +119,34 @@ export async function createWorker(
   queues.extract.on('error', reportError(QUEUES.extract));
   queues.review.on('error', reportError(QUEUES.review));
   maintenance.on('error', reportError(QUEUES.maintenance));
+  const reverifyQueue = new Queue<ReverifyJob['data'], ReverifySummary, ReverifyJob['name']>(
+    QUEUES.reverify,
+    queueOptions,
+  );
+  reverifyQueue.on('error', reportError(QUEUES.reverify));
   const extractor = new ExtractArticleProcessor(
     new ExtractionService(db, new AuditLog()),
     queues,
     metrics,
     logger,
   );
-  const reconcile = new ReconcileProcessor(new Reconciler(db, queues), metrics, logger);
+  const exportRecords = new ExportRecords(db, new AuditLog());
+  const exportJobs = new ExportJobs(redis, config.queuePrefix);
+  exportJobs.queue.on('error', reportError(QUEUES.export));
+  const exporter = new ExportProcessor(exportRecords, config, metrics, logger);
+  const reconcile = new ReconcileProcessor(new Reconciler(db, queues), metrics, logger, () =>
+    exportJobs.requeue(exportRecords),
+  );
+  const reverify = new ReverifyProcessor(
+    new ReverificationService(db, new AuditLog(), queues.partitions, (e: unknown) =>
+      logger.warn(
+        { err: (e as Error).message },
+        'claims due for re-verification not enqueued (the reconciler will)',
+      ),
+    ),
+    metrics,
+    logger,
+  );
   const workers: { close(): Promise<void> }[] = [];
   const pending = new Set<Promise<void>>();
   let server: Server | undefined;
@@ -127,6 +159,8 @@ export async function createWorker(
       await Promise.all(workers.map((w) => w.close()));
       await Promise.all(pending);
       await maintenance.close();
+      await reverifyQueue.close();
+      await exportJobs.close();
       await queues.close();
       if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
       await redis.quit().catch(() => redis.disconnect());
@@ -140,6 +174,13 @@ export async function createWorker(
       RECONCILE_SCHEDULER_ID,
       { every: options.reconcileEveryMs ?? RECONCILE_EVERY_MS },
       { name: 'reconcile', data: {}, opts: JOB_OPTIONS.reconcile },
+    );
+    // the same for re-verification: its cron pattern comes from REVERIFY_CRON (the last worker
+    // started sets it), in UTC whatever the machine's time zone
+    await reverifyQueue.upsertJobScheduler(
+      REVERIFY_SCHEDULER_ID,
+      { pattern: config.reverifyCron, tz: REVERIFY_TIMEZONE },
+      { name: 'reverify-due', data: {}, opts: JOB_OPTIONS.reverify },
     );
     // a sweep at start picks up what was accepted while no worker (or no Redis) was there
     await reconcile
@@ -179,6 +220,38 @@ export async function createWorker(
       ReconcileJob['name']
     >(QUEUES.maintenance, (job) => reconcile.process(job), { ...queueOptions, concurrency: 1 });
     workers.push(maintenanceWorker);
+    const reverifyWorker = new Worker<ReverifyJob['data'], ReverifySummary, ReverifyJob['name']>(
+      QUEUES.reverify,
+      (job) => reverify.process(job),
+      { ...queueOptions, concurrency: 1 },
+    );
+    workers.push(reverifyWorker);
+    // exports are long and run in a thread each (see runExport): few at a time, and a lock
+    // renewed by an event loop that the encoding never holds up
+    const exportWorker = new Worker<ExportJob['data'], ExportSummary, ExportJob['name']>(
+      QUEUES.export,
+      (job) => exporter.process(job),
+      { ...queueOptions, concurrency: EXPORT_CONCURRENCY, lockDuration },
+    );
+    workers.push(exportWorker);
+    exportWorker.on('error', reportError(QUEUES.export));
+    exportWorker.on('failed', (job, error) => {
+      if (!job) return;
+      const handled = exporter
+        .onFailed(job, error)
+        .catch((e: unknown) =>
+          logger.error(
+            { jobId: job.id, err: (e as Error).message },
+            'could not record the failure of an export job',
+          ),
+        )
+        .finally(() => pending.delete(handled));
+      pending.add(handled);
+    });
+    reverifyWorker.on('error', reportError(QUEUES.reverify));
+    reverifyWorker.on('failed', (job, error) =>
+      logger.error({ jobId: job?.id, err: error.message }, 're-verification sweep failed'),
+    );
     extractWorker.on('error', reportError(QUEUES.extract));
     maintenanceWorker.on('error', reportError(QUEUES.maintenance));
     maintenanceWorker.on('failed', (job, error) =>

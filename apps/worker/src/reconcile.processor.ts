@@ -4,7 +4,7 @@ import type { Reconciler } from '@claimtrail/ingest';
 import { QUEUES, type ReconcileJob } from '@claimtrail/queues';
 import type { WorkerMetrics } from './worker-metrics';
 
-export type ReconcileSummary = { articles: number; claims: number };
+export type ReconcileSummary = { articles: number; claims: number; exports?: number };
 export type ReconcileQueueJob = Job<ReconcileJob['data'], ReconcileSummary, ReconcileJob['name']>;
 
 /** Runs the reconciler: what Postgres says should be on a queue is put (back) there. */
@@ -13,12 +13,15 @@ export class ReconcileProcessor {
     private readonly reconciler: Reconciler,
     private readonly metrics: WorkerMetrics,
     private readonly logger: Logger,
+    /** Puts back unfinished exports whose job Redis lacks; returns how many. */
+    private readonly requeueExports?: () => Promise<number>,
   ) {}
 
   async run(trigger: 'start' | 'schedule'): Promise<ReconcileSummary> {
     const timer = this.metrics.jobDuration.startTimer({ queue: QUEUES.maintenance });
     try {
-      const swept = await this.reconciler.run();
+      const swept: ReconcileSummary = await this.reconciler.run();
+      if (this.requeueExports) swept.exports = await this.requeueExports();
       timer({ outcome: 'reconciled' });
       this.logger.info({ trigger, ...swept }, 'reconciled queues with Postgres');
       return swept;

@@ -2,7 +2,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 
-export type JobOutcome = 'extracted' | 'already-done' | 'failed' | 'reconciled' | 'error';
+export type JobOutcome =
+  'extracted' | 'already-done' | 'failed' | 'reconciled' | 'reverified' | 'exported' | 'error';
 export type FailureKind = 'transient' | 'permanent' | 'exhausted';
 
 /**

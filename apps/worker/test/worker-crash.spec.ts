@@ -1,6 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Redis } from 'ioredis';
 import { AuditLog } from '@claimtrail/audit';
@@ -10,18 +9,15 @@ import { PartitionedQueueGateway } from '@claimtrail/workflow';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database';
 import { obliterateQueues, TEST_REDIS_URL, testQueuePrefix } from '../../../test/support/queues';
 import { generatedArticle } from './support/generated-articles';
+import { WorkerProcesses } from './support/worker-processes';
 import { count, countArticles, eventually, expectedExtraction } from './support/worker-test-kit';
 
 /**
  * Fault test: the worker process is killed with SIGKILL again and again while 500 articles
  * are being extracted, and restarted each time. Postgres must end up with every article
- * extracted exactly once. The worker runs as its own process, as in production; its code
- * needs no decorator metadata, so it runs from source with tsx as a loader (`node --import
- * tsx`, one process: the tsx command would put a wrapper process in front of the worker,
- * and a SIGKILL would hit only the wrapper).
+ * extracted exactly once. The worker runs as its own process, as in production (see
+ * WorkerProcesses).
  */
-const ROOT = resolve(__dirname, '../../..');
-const MAIN = join(ROOT, 'apps/worker/src/main.ts');
 const ARTICLES = 500;
 const KILLS = 5;
 
@@ -33,36 +29,14 @@ describe('worker killed with SIGKILL while extracting', () => {
   let prefix: string;
   let queues: PartitionedQueueGateway;
   const audit = new AuditLog();
-  const running = new Set<ChildProcess>();
-  let workerStderr = '';
-
-  function spawnWorker(): ChildProcess {
-    const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        DATABASE_URL: db.url,
-        REDIS_URL: TEST_REDIS_URL,
-        QUEUE_PREFIX: prefix,
-        LOG_LEVEL: 'error',
-        // a dead worker's jobs come back within seconds rather than the default minute
-        WORKER_LOCK_MS: '2000',
-        WORKER_CONCURRENCY: '4',
-      },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    child.stderr.on('data', (d: Buffer) => (workerStderr += d.toString()));
-    running.add(child);
-    child.once('exit', () => running.delete(child));
-    return child;
-  }
-
-  async function kill(child: ChildProcess): Promise<void> {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    const exited = once(child, 'exit');
-    child.kill('SIGKILL');
-    await exited;
-  }
+  const workers = new WorkerProcesses();
+  const spawnWorker = () =>
+    workers.start(
+      { databaseUrl: db.url, redisUrl: TEST_REDIS_URL, queuePrefix: prefix },
+      // a dead worker's jobs come back within seconds rather than the default minute
+      { WORKER_LOCK_MS: '2000', WORKER_CONCURRENCY: '4' },
+    );
+  const kill = (child: ChildProcess) => workers.stop(child, 'SIGKILL');
 
   beforeAll(async () => {
     db = await createTestDatabase('worker-crash');
@@ -72,7 +46,7 @@ describe('worker killed with SIGKILL while extracting', () => {
   });
 
   afterAll(async () => {
-    await Promise.all([...running].map(kill));
+    await workers.killAll();
     await queues?.close();
     redis?.disconnect();
     if (prefix) await obliterateQueues(prefix);
@@ -117,7 +91,7 @@ describe('worker killed with SIGKILL while extracting', () => {
     last.kill('SIGTERM');
     const [code] = (await once(last, 'exit')) as [number | null];
     expect(code).toBe(0);
-    expect(workerStderr).toBe('');
+    expect(workers.stderr).toBe('');
 
     const db_ = db.dataSource;
     const expected = await expectedExtraction(db_);

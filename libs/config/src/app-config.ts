@@ -1,8 +1,17 @@
+import {
+  DEFAULT_REVERIFY_AFTER,
+  DEFAULT_REVERIFY_CRON,
+  parseReverifyAfter,
+  parseReverifyCron,
+  type ReverifyAfter,
+} from './reverify-config';
+import { readExportConfig, type ExportConfig } from './export-config';
+
 /**
  * The service's configuration, read once from the environment and validated at start. Every
  * other module reads it through this typed object; nothing else touches process.env.
  */
-export interface AppConfig {
+export interface AppConfig extends ExportConfig {
   port: number;
   databaseUrl: string;
   redisUrl: string;
@@ -20,6 +29,10 @@ export interface AppConfig {
    * back on the review queue about this long after the last heartbeat.
    */
   reviewLeaseMs: number;
+  /** How long after a verdict it is due for re-verification, per verdict value (REVERIFY_AFTER). */
+  reverifyAfter: ReverifyAfter;
+  /** When the worker looks for verdicts due for re-verification: a cron pattern, UTC. */
+  reverifyCron: string;
 }
 
 export class ConfigError extends Error {}
@@ -74,8 +87,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const queuePrefix = env.QUEUE_PREFIX || 'claimtrail';
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(queuePrefix))
     problems.push('QUEUE_PREFIX may use letters, digits, - and _ only');
+  const port = integer(env, 'PORT', 3000, 0, 65535, problems);
   const config: AppConfig = {
-    port: integer(env, 'PORT', 3000, 0, 65535, problems),
+    port,
     databaseUrl: url(
       env,
       'DATABASE_URL',
@@ -90,6 +104,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel,
     claimCacheMaxAgeMs: integer(env, 'CLAIM_CACHE_MAX_AGE_MS', 60_000, 0, 600_000, problems),
     reviewLeaseMs: integer(env, 'REVIEW_LEASE_MS', 600_000, 1_000, 86_400_000, problems),
+    reverifyAfter: parseReverifyAfter(env.REVERIFY_AFTER || DEFAULT_REVERIFY_AFTER, problems),
+    reverifyCron: parseReverifyCron(env.REVERIFY_CRON || DEFAULT_REVERIFY_CRON, problems),
+    ...readExportConfig(env, port, problems),
   };
   if (problems.length > 0)
     throw new ConfigError(`invalid configuration:\n  - ${problems.join('\n  - ')}`);

@@ -1,7 +1,8 @@
 import type { EntityManager } from 'typeorm';
-import type { ExtractionResult } from '@claimtrail/attribution';
+import { similarityBands, similarityKey, type ExtractionResult } from '@claimtrail/attribution';
 import type { AuditEntry } from '@claimtrail/audit';
 import type { ArticleStatus } from '@claimtrail/persistence';
+import type { ClaimBands } from './claim-similarity';
 import { registryKey } from './source-registry-key';
 
 export const EXTRACTOR_ACTOR = 'system:extractor';
@@ -29,6 +30,8 @@ export interface BatchWrite {
   claims: Map<string, StoredClaim[]>;
   /** The audit events of the whole batch, one article after the other. */
   events: AuditEntry[];
+  /** The MinHash bands of the claims inserted, for linking them to similar claims. */
+  bands: ClaimBands[];
 }
 
 const byKey =
@@ -41,7 +44,8 @@ const byKey =
  * table, inside the caller's transaction (which holds the articles' row locks). Every insert
  * is keyed (ON CONFLICT), so writing the same article again adds nothing. Shared rows
  * (sources, their aliases) are inserted in key order, so concurrent batches wait for each
- * other in the same order and cannot deadlock.
+ * other in the same order and cannot deadlock. The caller links the new claims to similar
+ * claims after its audit append (see linkSimilarClaims).
  */
 export async function writeExtractions(
   tx: EntityManager,
@@ -71,7 +75,7 @@ export async function writeExtractions(
     events.push(...(sources.created.get(v.articleId) ?? []));
     events.push(...(claims.events.get(v.articleId) ?? []));
   }
-  return { claims: claims.stored, events };
+  return { claims: claims.stored, events, bands: claims.bands };
 }
 
 const articleEvent = (v: ArticleVerdict, after: Record<string, unknown>): AuditEntry => ({
@@ -193,6 +197,8 @@ async function insertClaims(
     article: [] as string[],
     ordinal: [] as number[],
     text: [] as string[],
+    key: [] as string[],
+    bands: [] as number[][],
     start: [] as number[],
     end: [] as number[],
     sentence: [] as number[],
@@ -202,6 +208,7 @@ async function insertClaims(
     language: [] as string[],
   };
   const resultOf = new Map<string, ExtractionResult>();
+  const bandsOf = new Map<string, number[]>();
   for (const { articleId, result } of extracted) {
     resultOf.set(articleId, result);
     stored.set(articleId, []);
@@ -210,6 +217,11 @@ async function insertClaims(
       cols.article.push(articleId);
       cols.ordinal.push(ordinal);
       cols.text.push(c.text);
+      const key = similarityKey(c.text);
+      cols.key.push(key);
+      const claimBands = similarityBands(key);
+      cols.bands.push(claimBands);
+      bandsOf.set(`${articleId} ${ordinal}`, claimBands);
       cols.start.push(c.start);
       cols.end.push(c.end);
       cols.sentence.push(c.sentence);
@@ -219,11 +231,27 @@ async function insertClaims(
       cols.language.push(result.language);
     });
   }
-  if (cols.article.length === 0) return { stored, events };
+  const bands: ClaimBands[] = [];
+  if (cols.article.length === 0) return { stored, events, bands };
+  // the claims, and the MinHash bands of those inserted, in one statement
   const inserted = await tx.query<{ id: string; article_id: string; ordinal: number }[]>(
-    `INSERT INTO claims (article_id, ordinal, text, start_offset, end_offset, sentence, type, cue, checkworthiness, language)
-     SELECT * FROM unnest($1::uuid[], $2::int[], $3::text[], $4::int[], $5::int[], $6::int[], $7::text[], $8::text[], $9::real[], $10::text[])
-     ON CONFLICT (article_id, ordinal) DO NOTHING RETURNING id, article_id, ordinal`,
+    `WITH input AS (
+       SELECT * FROM unnest($1::uuid[], $2::int[], $3::text[], $4::int[], $5::int[], $6::int[],
+         $7::text[], $8::text[], $9::real[], $10::text[], $11::text[], $12::text[])
+         AS u(article_id, ordinal, text, start_offset, end_offset, sentence, type, cue,
+           checkworthiness, language, normalized_text, bands)
+     ), inserted AS (
+       INSERT INTO claims (article_id, ordinal, text, start_offset, end_offset, sentence, type,
+         cue, checkworthiness, language, normalized_text)
+       SELECT article_id, ordinal, text, start_offset, end_offset, sentence, type, cue,
+         checkworthiness, language, normalized_text FROM input
+       ON CONFLICT (article_id, ordinal) DO NOTHING RETURNING id, article_id, ordinal
+     ), bands AS (
+       INSERT INTO claim_similarity_bands (claim_id, band)
+       SELECT i.id, unnest(input.bands::integer[])
+       FROM inserted i JOIN input USING (article_id, ordinal)
+     )
+     SELECT id, article_id, ordinal FROM inserted`,
     [
       cols.article,
       cols.ordinal,
@@ -235,6 +263,9 @@ async function insertClaims(
       cols.cue,
       cols.checkworthiness,
       cols.language,
+      cols.key,
+      // Postgres array literals: node-postgres cannot send an array of arrays as one parameter
+      cols.bands.map((b) => `{${b.join(',')}}`),
     ],
   );
   // events in claim order within each article, whatever order RETURNING gives
@@ -251,6 +282,7 @@ async function insertClaims(
   for (const { id, article_id: articleId, ordinal } of inserted) {
     const c = resultOf.get(articleId)!.claims[ordinal]!;
     stored.get(articleId)!.push({ id, articleId, checkworthiness: c.checkworthiness });
+    bands.push({ claimId: id, bands: bandsOf.get(`${articleId} ${ordinal}`)! });
     for (const [role, refs] of [
       ['source', c.sources],
       ['via', c.via],
@@ -283,7 +315,7 @@ async function insertClaims(
        SELECT * FROM unnest($1::uuid[], $2::text[], $3::int[], $4::uuid[], $5::text[]) ON CONFLICT DO NOTHING`,
       [link.claim, link.role, link.position, link.source, link.mention],
     );
-  return { stored, events };
+  return { stored, events, bands };
 }
 
 /** Every article's new status (extracted or failed) and attempt count, in one statement. */

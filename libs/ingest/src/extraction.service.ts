@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { extract, type ExtractionResult } from '@claimtrail/attribution';
 import type { AuditLog } from '@claimtrail/audit';
 import { notifyClaimsChanged, type ArticleStatus } from '@claimtrail/persistence';
+import { linkSimilarClaims } from './claim-similarity';
 import {
   writeExtractions,
   type ArticleVerdict,
@@ -149,9 +150,13 @@ export class ExtractionService {
         },
       );
       if (verdicts.length === 0) return new Map<string, ExtractionOutcome>();
-      const { claims, events }: BatchWrite = await writeExtractions(tx, verdicts);
+      const { claims, events, bands }: BatchWrite = await writeExtractions(tx, verdicts);
       await this.audit.append(tx, events);
-      const claimIds = [...claims.values()].flat().map((c) => c.id);
+      // after the append: the log's lock makes batches link one after the other
+      const created = [...claims.values()].flat().map((c) => c.id);
+      const linked = await linkSimilarClaims(tx, bands);
+      // the claims linked to show the new ones among their similar claims: they changed too
+      const claimIds = [...new Set([...created, ...linked])];
       // in slices that fit a NOTIFY payload, so that readers learn which claims are new
       for (let i = 0; i < claimIds.length; i += NOTIFY_SLICE)
         await notifyClaimsChanged(tx, claimIds.slice(i, i + NOTIFY_SLICE));

@@ -6,6 +6,15 @@ export {
   type SubmitResult,
 } from './article.service';
 export { ClaimReadCache, type ClaimReadCacheOptions } from './claim-read-cache';
+export {
+  linkSimilarClaims,
+  type ClaimBands,
+  relinkSimilarClaim,
+  SIMILAR_PER_CLAIM,
+  SIMILAR_SHOWN,
+  SIMILARITY_THRESHOLD,
+  type SimilarClaimView,
+} from './claim-similarity';
 export { DomainError, type DomainErrorCode } from './domain-error';
 export {
   EXTRACTOR_ACTOR,

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { ArticleEntity, preparedQuery } from '@claimtrail/persistence';
+import { readSimilarClaims, type SimilarClaimView } from './claim-similarity';
 import { DomainError } from './domain-error';
 import { cursor, KEYSET_TIME, UUID, type Page } from './keyset';
 import { SourceReads, type SourceFilter, type SourceView } from './source-reads';
@@ -155,6 +156,14 @@ export class ReadService {
       return Promise.reject(new DomainError('not_found', `claim ${id} not found`));
     // Postgres prints uuids in lower case: so are the keys the batch is matched by
     return this.claimsById.load(id.toLowerCase());
+  }
+
+  /**
+   * The claims of other articles most similar to a claim (read it first: an unknown id
+   * has none), with their current verdicts.
+   */
+  similar(claimId: string): Promise<SimilarClaimView[]> {
+    return readSimilarClaims(this.db, claimId);
   }
 
   async claims(filter: ClaimFilter, limit: number, after?: string): Promise<Page<ClaimView>> {

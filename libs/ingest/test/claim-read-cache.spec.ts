@@ -232,7 +232,103 @@ describe('the claim read cache', () => {
     expect(after).toHaveLength(before.length + 2);
     expect(after).toEqual(expect.arrayContaining([...before, created, announced]));
   });
+
+  describe('answers that show other claims (as a claim shows its similar claims)', () => {
+    let ordinal = 300;
+    const claimNamed = (text: string) => insertClaim(db.dataSource, articleId, ordinal++, text);
+    const silently = (id: string, text: string) =>
+      db.dataSource.query('UPDATE claims SET text = $2 WHERE id = $1', [id, text]);
+    const announce = (id: string, text: string) =>
+      commitAndHear(async (q) => {
+        await q('UPDATE claims SET text = $2 WHERE id = $1', [id, text]);
+        return [id];
+      });
+    /**
+     * The answer for `id` with the text of the claim it shows, as `cache.claim` gives it; a
+     * load it starts waits at `gate` (if given) once it has read both claims.
+     */
+    const answer = async (id: string, shown: string, gate?: Gate) => {
+      const bytes = await cache.claim(
+        id,
+        async () => {
+          const [claim, other] = await Promise.all([read.claim(id), read.claim(shown)]);
+          if (gate) {
+            gate.reached();
+            await gate.open;
+          }
+          return { text: claim.text, shown: { id: shown, text: other.text } };
+        },
+        (a) => [a.shown.id],
+      );
+      const parsed = JSON.parse(bytes.toString()) as { text: string; shown: { text: string } };
+      return `${parsed.text} / ${parsed.shown.text}`;
+    };
+
+    it('drop an answer when a claim it shows changes, and only those answers', async () => {
+      const [a, b, c] = [await claimNamed('a1'), await claimNamed('b1'), await claimNamed('c1')];
+      const showing = await answer(a, b);
+      expect(showing).toBe('a1 / b1');
+      const plain = async () => await claimText(c);
+      expect(await plain()).toBe('c1');
+      // unannounced changes: both answers are kept
+      await silently(a, 'a2');
+      await silently(b, 'b2');
+      await silently(c, 'c2');
+      expect(await answer(a, b)).toBe('a1 / b1');
+      expect(await plain()).toBe('c1');
+      // b announced: the answer showing it is dropped, the other one kept
+      await announce(b, 'b3');
+      expect(await answer(a, b)).toBe('a2 / b3');
+      expect(await plain()).toBe('c1');
+    });
+
+    it('forget what an answer showed once it is replaced by one that shows other claims', async () => {
+      const [a, b, d] = [await claimNamed('a1'), await claimNamed('b1'), await claimNamed('d1')];
+      expect(await answer(a, b)).toBe('a1 / b1');
+      await announce(a, 'a2');
+      // now a shows d, not b (its similar claims changed)
+      expect(await answer(a, d)).toBe('a2 / d1');
+      await silently(a, 'a3');
+      await announce(b, 'b2');
+      // a change of b no longer concerns the answer kept for a
+      expect(await answer(a, d)).toBe('a2 / d1');
+      await announce(d, 'd2');
+      expect(await answer(a, d)).toBe('a3 / d2');
+    });
+
+    it('never keep an answer that shows a claim announced as changed while it loaded', async () => {
+      const [a, b, e] = [await claimNamed('a1'), await claimNamed('b1'), await claimNamed('e1')];
+      let gate = new Gate();
+      let slow = answer(a, b, gate);
+      await gate.isReached;
+      // a change of a claim the answer does not show: the answer is kept
+      await announce(e, 'e2');
+      gate.release();
+      expect(await slow).toBe('a1 / b1');
+      await silently(b, 'b2');
+      expect(await answer(a, b)).toBe('a1 / b1');
+
+      await announce(a, 'a2');
+      gate = new Gate();
+      slow = answer(a, b, gate);
+      await gate.isReached;
+      // the load has read b: b changes, the change is announced, then the load ends
+      await announce(b, 'b3');
+      gate.release();
+      // it answers what it read, and is not kept: the next read shows b as it is now
+      expect(await slow).toBe('a2 / b2');
+      expect(await answer(a, b)).toBe('a2 / b3');
+    });
+  });
 });
+
+/** Where a load waits for the test: `isReached` once it got there, then `release` lets it go. */
+class Gate {
+  reached!: () => void;
+  release!: () => void;
+  readonly isReached = new Promise<void>((r) => (this.reached = r));
+  readonly open = new Promise<void>((r) => (this.release = r));
+}
 
 describe('claim change payloads', () => {
   it('name the ids when they fit in a NOTIFY payload, and "all" otherwise', () => {

@@ -4,10 +4,20 @@ export { ArticleEntity, ARTICLE_STATUSES, type ArticleStatus } from './entities/
 export { AuditEventEntity } from './entities/audit-event.entity';
 export {
   ClaimEntity,
+  ClaimSimilarityBandEntity,
+  ClaimSimilarityEntity,
   ClaimSourceEntity,
   CLAIM_STATUSES,
   type ClaimStatus,
 } from './entities/claim.entity';
+export {
+  EXPORT_KINDS,
+  EXPORT_STATUSES,
+  ExportEntity,
+  type ExportKind,
+  type ExportParams,
+  type ExportStatus,
+} from './entities/export.entity';
 export { SourceAliasEntity, SourceEntity } from './entities/source.entity';
 export {
   ATTRIBUTIONS,

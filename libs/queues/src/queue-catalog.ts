@@ -8,6 +8,8 @@ export const QUEUES = {
   extract: 'extract',
   review: 'review',
   maintenance: 'maintenance',
+  reverify: 'reverify',
+  export: 'export',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -15,24 +17,47 @@ export interface ExtractJob {
   name: 'extract-article';
   data: { articleId: string };
 }
+/** Why a reviewed claim is back on the review queue. */
+export type RecheckReason = 'reverify-due' | 'reverify-manual';
 export interface ReviewJob {
   name: 'review-claim';
-  data: { claimId: string; articleId: string };
+  data: {
+    claimId: string;
+    articleId: string;
+    /** Set when a reviewed claim is back for re-verification. */
+    reason?: RecheckReason;
+    /** The verdict being re-checked (the claim's current one when it was put back). */
+    previousVerdictId?: string;
+  };
 }
 export interface ReconcileJob {
   name: 'reconcile';
   data: Record<string, never>;
 }
+export interface ReverifyJob {
+  name: 'reverify-due';
+  data: Record<string, never>;
+}
+/** One export to write (the exports row says what). */
+export interface ExportJob {
+  name: 'run-export';
+  data: { exportId: string };
+}
 export type JobOf<Q extends QueueName> = Q extends 'extract'
   ? ExtractJob
   : Q extends 'review'
     ? ReviewJob
-    : ReconcileJob;
+    : Q extends 'reverify'
+      ? ReverifyJob
+      : Q extends 'export'
+        ? ExportJob
+        : ReconcileJob;
 
 /** Job ids come from the business key (BullMQ refuses ':' in custom ids). */
 export const jobIds = {
   extract: (articleId: string) => `extract-${articleId}`,
   review: (claimId: string) => claimId,
+  export: (exportId: string) => `export-${exportId}`,
 };
 
 /** Attempts, backoff and retention, per job type. */
@@ -57,7 +82,30 @@ export const JOB_OPTIONS = {
     removeOnComplete: { count: 100 },
     removeOnFail: { count: 100 },
   },
+  reverify: {
+    // a sweep that fails is not retried: the next one takes what it left (nothing is lost)
+    attempts: 1,
+    removeOnComplete: { count: 100 },
+    removeOnFail: { count: 100 },
+  },
+  export: {
+    // transient failures (Postgres or the disk away for a moment) are retried; each attempt
+    // writes the file again from the start. A job that fails for good marks its export failed
+    attempts: 4,
+    backoff: { type: 'exponential', delay: 5_000 },
+    removeOnComplete: { age: 7 * 24 * 3600 },
+    removeOnFail: { age: 7 * 24 * 3600 },
+  },
 } satisfies Record<string, JobsOptions>;
+
+/** The job of one export, as `Queue.add` takes it. */
+export function exportJob(exportId: string) {
+  return {
+    name: 'run-export' as const,
+    data: { exportId } satisfies ExportJob['data'],
+    opts: { ...JOB_OPTIONS.export, jobId: jobIds.export(exportId) },
+  };
+}
 
 /** BullMQ priority: 1 is highest; the most check-worthy claims come first. */
 export function reviewPriority(checkworthiness: number): number {
@@ -70,13 +118,21 @@ export interface ReviewCandidate {
   id: string;
   articleId: string;
   checkworthiness: number;
+  /** A reviewed claim back for re-verification: why, and the verdict re-checked. */
+  reason?: RecheckReason;
+  previousVerdictId?: string;
 }
 
 /** The review job of one claim, as `Queue.addBulk` takes it (whichever review queue). */
 export function reviewJob(claim: ReviewCandidate) {
   return {
     name: 'review-claim' as const,
-    data: { claimId: claim.id, articleId: claim.articleId } satisfies ReviewJob['data'],
+    data: {
+      claimId: claim.id,
+      articleId: claim.articleId,
+      ...(claim.reason ? { reason: claim.reason } : {}),
+      ...(claim.previousVerdictId ? { previousVerdictId: claim.previousVerdictId } : {}),
+    } satisfies ReviewJob['data'],
     opts: {
       ...JOB_OPTIONS.review,
       jobId: jobIds.review(claim.id),
@@ -89,3 +145,5 @@ export function reviewJob(claim: ReviewCandidate) {
 export const RECONCILE_EVERY_MS = 60_000;
 /** One scheduler id, so any number of workers upserting it still make one schedule. */
 export const RECONCILE_SCHEDULER_ID = 'reconcile';
+/** The re-verification sweep's scheduler: one id, one schedule for any number of workers. */
+export const REVERIFY_SCHEDULER_ID = 'reverify-due';

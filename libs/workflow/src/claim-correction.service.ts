@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { ClaimType } from '@claimtrail/attribution';
+import { similarityKey, type ClaimType } from '@claimtrail/attribution';
 import type { AuditLog } from '@claimtrail/audit';
-import { DomainError } from '@claimtrail/ingest';
+import { DomainError, relinkSimilarClaim } from '@claimtrail/ingest';
 import { notifyClaimsChanged } from '@claimtrail/persistence';
 import { mentionIn, respan } from './claim-span';
 import { correctionEvents } from './correction-events';
@@ -49,9 +49,10 @@ const staleVersion = (claimId: string, current: number, given: number): DomainEr
 
 /**
  * Editors' corrections of a claim: who made it and who relayed it (registry sources), its
- * span in the article (its text is re-sliced from the article) and its type. Optimistic
- * locking: the change applies only to the version the editor read (`UPDATE ... WHERE
- * version = $n`), in one transaction with the rewrite of its references and the audit event.
+ * span in the article (its text is re-sliced from the article, and its similar claims are
+ * found again) and its type. Optimistic locking: the change applies only to the version the
+ * editor read (`UPDATE ... WHERE version = $n`), in one transaction with the rewrite of its
+ * references and links and the audit event.
  *
  * Locks are taken sources first (in id order, as merges take them), then the claim, then its
  * references, so a correction and a merge that meet wait for each other rather than deadlock.
@@ -80,6 +81,7 @@ export class ClaimCorrectionService {
       const span = spanChanged(change)
         ? respan(claim.article_text, { current, start: change.start, end: change.end })
         : undefined;
+      const key = span ? similarityKey(span.text) : null;
       const registry = await lockSources(tx, change);
       // what was read is what the UPDATE below changes only when it is the editor's version:
       // versions only grow, and every change of these fields raises it
@@ -88,6 +90,7 @@ export class ClaimCorrectionService {
       const [rows] = await tx.query<[{ version: number }[], number]>(
         `UPDATE claims SET type = COALESCE($3, type), start_offset = COALESCE($4, start_offset),
            end_offset = COALESCE($5, end_offset), text = COALESCE($6, text),
+           normalized_text = COALESCE($7, normalized_text),
            version = version + 1, updated_at = now()
          WHERE id = $1 AND version = $2 RETURNING version`,
         [
@@ -97,6 +100,7 @@ export class ClaimCorrectionService {
           span?.start ?? null,
           span?.end ?? null,
           span?.text ?? null,
+          key,
         ],
       );
       if (!rows[0]) {
@@ -154,7 +158,11 @@ export class ClaimCorrectionService {
       await this.audit.append(tx, [
         correctionEvents.claimCorrected(editor.actor, claimId, before, after),
       ]);
-      await notifyClaimsChanged(tx, [claimId]);
+      // a new text has other lookalikes: the claims it was or now is similar to show it or
+      // no longer do, so they changed too (after the append, under the log's lock, as
+      // extraction links)
+      const relinked = key === null ? [] : await relinkSimilarClaim(tx, claimId, key);
+      await notifyClaimsChanged(tx, [claimId, ...relinked]);
       return version;
     });
   }

@@ -23,6 +23,17 @@ export {
 export { ReviewQueues } from './review-queues';
 export { byPartition, ReviewRouter, type RoutedClaim } from './review-router';
 export { reviewStats, type ReviewCounts, type ReviewStats } from './review-stats';
+export {
+  REVERIFY_BATCH,
+  REVERIFY_SYSTEM_ACTOR,
+  ReverificationService,
+} from './reverification.service';
+export {
+  REVERIFY_TIMEZONE,
+  ReverificationStatus,
+  type ReverificationStatusView,
+} from './reverification-status';
+export { isoDuration, policyView, reverifyAtFor } from './reverify-policy';
 export { ReviewUpkeep } from './review-upkeep';
 export { SourceMergeService, type MergeOutcome } from './source-merge.service';
 export { checkVerdict, needsRationale, type VerdictInput } from './verdict-rules';

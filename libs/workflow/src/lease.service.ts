@@ -3,6 +3,7 @@ import { LRUCache } from 'lru-cache';
 import type { DataSource } from 'typeorm';
 import type { AuditLog } from '@claimtrail/audit';
 import { notifyClaimsChanged } from '@claimtrail/persistence';
+import type { RecheckReason } from '@claimtrail/queues';
 import {
   lockClaim,
   markWaiting,
@@ -34,6 +35,8 @@ export interface LeaseGrant {
   claimId: string;
   /** The claim's current verdict when it was leased (a claim judged before), if any. */
   currentVerdictId: string | null;
+  /** Why a claim judged before is back for review, as its job says (see ReverificationService). */
+  recheckReason: RecheckReason | null;
   /** The lock token of the claim's job: the proof of the lease. */
   token: string;
   expiresAt: Date;
@@ -224,6 +227,7 @@ export class LeaseService {
         return {
           claimId: job.data.claimId,
           currentVerdictId: claim?.currentVerdictId ?? null,
+          recheckReason: job.data.reason ?? null,
           token,
           expiresAt,
         };

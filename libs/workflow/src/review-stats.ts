@@ -11,7 +11,10 @@ export interface ReviewCounts {
 
 export interface ReviewStats extends ReviewCounts {
   byLanguage: Record<string, ReviewCounts>;
-  /** Age of the oldest waiting claim, since it was extracted; 0 when none waits. */
+  /**
+   * Age of the oldest waiting claim, since it was extracted or, back for re-verification,
+   * since it went back; 0 when none waits.
+   */
   oldestWaitingSeconds: number;
 }
 
@@ -23,7 +26,9 @@ export async function reviewStats(db: DataSource): Promise<ReviewStats> {
     { language: string; status: keyof typeof COUNTED; n: number; oldest: number | null }[]
   >(
     `SELECT language, status, count(*)::int AS n,
-       CASE WHEN status = 'queued' THEN floor(extract(epoch FROM now() - min(created_at)))::int END AS oldest
+       CASE WHEN status = 'queued'
+         THEN floor(extract(epoch FROM now() - min(coalesce(requeued_at, created_at))))::int
+       END AS oldest
      FROM claims GROUP BY language, status`,
   );
   const zero = (): ReviewCounts => ({ waiting: 0, leased: 0, reviewed: 0 });

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import type { ReverifyAfter } from '@claimtrail/config';
 import type { LeaseService, Actor } from './lease.service';
+import { reverifyAtFor } from './reverify-policy';
 import { checkVerdict, type VerdictInput } from './verdict-rules';
 import type { VerdictView } from './verdict-views';
 
@@ -18,7 +20,11 @@ import type { VerdictView } from './verdict-views';
  * rest commit.
  */
 export class VerdictService {
-  constructor(private readonly leases: LeaseService) {}
+  constructor(
+    private readonly leases: LeaseService,
+    /** When verdicts without a re-verification date of their own are due (none: never). */
+    private readonly reverifyAfter: ReverifyAfter = {},
+  ) {}
 
   async submit(
     reviewer: Actor,
@@ -26,13 +32,18 @@ export class VerdictService {
     token: string,
     input: VerdictInput,
   ): Promise<VerdictView> {
-    checkVerdict(input, new Date());
+    const now = new Date();
+    checkVerdict(input, now);
     return this.leases.writes.verdict({
       reviewer,
       // as Postgres prints it: the batch finds its claims' rows by it
       claimId: claimId.toLowerCase(),
       token,
-      input,
+      // the reviewer's date wins; without one, the policy's for this verdict
+      input: {
+        ...input,
+        reverifyAt: input.reverifyAt ?? reverifyAtFor(this.reverifyAfter, input, now),
+      },
       verdictId: randomUUID(),
     });
   }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { CLAIM_TYPES, LANGUAGES } from '@claimtrail/attribution';
+import { SIMILAR_SHOWN, SIMILARITY_THRESHOLD } from '@claimtrail/ingest';
 import { ATTRIBUTIONS, CLAIM_STATUSES, VERACITIES } from '@claimtrail/persistence';
 import { PageDto, PageQueryDto } from '../common/page-query.dto';
 import { IsStorableText } from '../common/validators';
@@ -43,16 +44,31 @@ export class ClaimDto {
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }
 
+/** A claim of another article whose text is close to this one's. */
 export class SimilarClaimDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() text!: string;
-  @ApiProperty({ minimum: 0, maximum: 1 }) similarity!: number;
+  @ApiProperty({
+    minimum: 0,
+    maximum: 1,
+    description: 'Trigram similarity of the two normalised texts (two decimals).',
+  })
+  similarity!: number;
+  @ApiPropertyOptional({
+    type: VerdictDto,
+    description: 'Its current verdict (absent until reviewed): the claim was checked already.',
+  })
+  verdict?: VerdictDto;
 }
 
 export class ClaimDetailDto extends ClaimDto {
   @ApiProperty({ type: [VerdictDto], description: 'Every verdict given, oldest first.' })
   history!: VerdictDto[];
-  @ApiProperty({ type: [SimilarClaimDto] }) similar!: SimilarClaimDto[];
+  @ApiProperty({
+    type: [SimilarClaimDto],
+    description: `Claims of other articles whose normalised text is close to this one's (pg_trgm similarity at least ${SIMILARITY_THRESHOLD}), the closest first, at most ${SIMILAR_SHOWN}.`,
+  })
+  similar!: SimilarClaimDto[];
 }
 
 export class ClaimPageDto extends PageDto {

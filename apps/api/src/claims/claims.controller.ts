@@ -59,15 +59,23 @@ export class ClaimsController {
   ): Promise<Buffer> {
     return asJson(
       reply,
-      // a verdict notifies the claim's change, so the kept answer never lags its history
-      this.cache.claim(id.toLowerCase(), async (): Promise<ClaimDetailDto> => {
-        const claim = await this.read.claim(id);
-        // verdicts are append-only and the latest is the current one: a claim without a
-        // current verdict has no history, and most claims are read before their review
-        const history = claim.verdict ? await this.verdicts.history(claim.id) : [];
-        // similar claims arrive with the pg_trgm linking; until then the list is empty
-        return { ...claim, history, similar: [] };
-      }),
+      // a verdict notifies the claim's change, so the kept answer never lags its history;
+      // the answer is kept with the ids of the similar claims it shows, so that a verdict on
+      // one of them (or a change of its text) drops it too
+      this.cache.claim(
+        id.toLowerCase(),
+        async (): Promise<ClaimDetailDto> => {
+          const claim = await this.read.claim(id);
+          const [history, similar] = await Promise.all([
+            // verdicts are append-only and the latest is the current one: a claim without a
+            // current verdict has no history, and most claims are read before their review
+            claim.verdict ? this.verdicts.history(claim.id) : [],
+            this.read.similar(claim.id),
+          ]);
+          return { ...claim, history, similar };
+        },
+        (answer) => answer.similar.map((s) => s.id),
+      ),
     );
   }
 }

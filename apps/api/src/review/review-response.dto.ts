@@ -1,4 +1,4 @@
-import { ApiExtraModels, ApiProperty, getSchemaPath } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { ClaimDto } from '../claims/claim.dto';
 import { EvidenceDto, VerdictDto } from '../claims/verdict.dto';
 
@@ -22,9 +22,30 @@ export class LeaseInfoDto {
   expiresAt!: string;
 }
 
+export class RecheckDto {
+  @ApiProperty({
+    format: 'uuid',
+    description: 'The verdict to re-check: the claim’s current one, shown as claim.verdict.',
+  })
+  previousVerdictId!: string;
+  @ApiProperty({
+    type: String,
+    enum: ['reverify-due', 'reverify-manual'],
+    nullable: true,
+    description:
+      'reverify-due: its re-verification date passed; reverify-manual: an editor sent it back; null when not known (its job was put back after Redis lost it).',
+  })
+  reason!: 'reverify-due' | 'reverify-manual' | null;
+}
+
 export class LeaseDto {
   @ApiProperty({ type: ReviewClaimDto }) claim!: ReviewClaimDto;
   @ApiProperty({ type: LeaseInfoDto }) lease!: LeaseInfoDto;
+  @ApiPropertyOptional({
+    type: RecheckDto,
+    description: 'Present when the claim was reviewed before: this lease is a re-verification.',
+  })
+  recheck?: RecheckDto;
 }
 
 export class HeartbeatDto {
@@ -49,7 +70,7 @@ export class ReviewStatsDto extends ReviewCountsDto {
   byLanguage!: Record<string, ReviewCountsDto>;
   @ApiProperty({
     description:
-      'Age in seconds of the oldest waiting claim, counted from its extraction; 0 when none waits.',
+      'Age in seconds of the oldest waiting claim, counted from its extraction (or, for a claim back for re-verification, from when it went back); 0 when none waits.',
   })
   oldestWaitingSeconds!: number;
 }

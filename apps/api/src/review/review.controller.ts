@@ -62,6 +62,12 @@ export class ReviewController {
     return {
       claim: await this.views.leased(grant.claimId, grant.currentVerdictId),
       lease: { token: grant.token, expiresAt: grant.expiresAt.toISOString() },
+      // a claim judged before is back for re-verification
+      ...(grant.currentVerdictId
+        ? {
+            recheck: { previousVerdictId: grant.currentVerdictId, reason: grant.recheckReason },
+          }
+        : {}),
     };
   }
 

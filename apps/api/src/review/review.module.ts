@@ -87,8 +87,10 @@ export class ReviewLifecycle implements OnApplicationBootstrap, OnModuleDestroy 
     },
     {
       provide: VerdictService,
-      inject: [LeaseService],
-      useFactory: (leases: LeaseService) => new VerdictService(leases),
+      inject: [LeaseService, APP_CONFIG],
+      // verdicts without a re-verification date get the policy's (REVERIFY_AFTER)
+      useFactory: (leases: LeaseService, config: AppConfig) =>
+        new VerdictService(leases, config.reverifyAfter),
     },
     {
       provide: AssignmentService,

@@ -25,6 +25,7 @@ export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
 @Check('claims_status_check', `status IN ('queued', 'in_review', 'reviewed')`)
 @Index('claims_status_idx', ['status', 'createdAt', 'id'])
 @Index('claims_lease_expiry_idx', ['leaseExpiresAt'], { where: `status = 'in_review'` })
+@Index('claims_reverify_due_idx', ['reverifyAt'], { where: `status = 'reviewed'` })
 export class ClaimEntity {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column('uuid', { name: 'article_id' }) articleId!: string;
@@ -33,6 +34,8 @@ export class ClaimEntity {
   article?: ArticleEntity;
   @Column('integer') ordinal!: number;
   @Column('text') text!: string;
+  /** The text as claims are compared by (similarityKey of the attribution library). */
+  @Column('text', { name: 'normalized_text', default: '' }) normalizedText!: string;
   @Column('integer', { name: 'start_offset' }) start!: number;
   @Column('integer', { name: 'end_offset' }) end!: number;
   @Column('integer') sentence!: number;
@@ -54,6 +57,8 @@ export class ClaimEntity {
   currentVerdict?: Relation<VerdictEntity>;
   /** When the current verdict is due for re-verification. */
   @Column('timestamptz', { name: 'reverify_at', nullable: true }) reverifyAt!: Date | null;
+  /** When the claim last went back to waiting for re-verification (null: never). */
+  @Column('timestamptz', { name: 'requeued_at', nullable: true }) requeuedAt!: Date | null;
   /** The API key (reviewer) whose next lease gets this claim first. */
   @Column('uuid', { name: 'assigned_to', nullable: true }) assignedTo!: string | null;
   @ManyToOne(() => ApiKeyEntity, { onDelete: 'NO ACTION' })
@@ -86,4 +91,45 @@ export class ClaimSourceEntity {
   @JoinColumn({ name: 'source_id', foreignKeyConstraintName: 'claim_sources_source_id_fkey' })
   source?: SourceEntity;
   @Column('text') mention!: string;
+}
+
+/**
+ * Two claims of different articles whose texts are close (pg_trgm similarity of their
+ * normalized_text). One row per pair, written by whichever claim's linking found the other;
+ * reads look a claim up on both sides.
+ */
+@Entity('claim_similarities')
+@Check('claim_similarities_other_claim_check', 'claim_id <> similar_id')
+@Index('claim_similarities_similar_idx', ['similarId'])
+export class ClaimSimilarityEntity {
+  @Column('uuid', { name: 'claim_id', primary: true }) claimId!: string;
+  @ManyToOne(() => ClaimEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'claim_id', foreignKeyConstraintName: 'claim_similarities_claim_id_fkey' })
+  claim?: ClaimEntity;
+  @Column('uuid', { name: 'similar_id', primary: true }) similarId!: string;
+  @ManyToOne(() => ClaimEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({
+    name: 'similar_id',
+    foreignKeyConstraintName: 'claim_similarities_similar_id_fkey',
+  })
+  similar?: ClaimEntity;
+  /** pg_trgm's similarity of the two keys, 0..1. */
+  @Column('real') similarity!: number;
+}
+
+/**
+ * The MinHash bands of a claim's normalized_text (similarityBands of the attribution
+ * library), one row each: claims that share a band are compared when linking.
+ */
+@Entity('claim_similarity_bands')
+@Index('claim_similarity_bands_band_idx', ['band', 'claimId'])
+export class ClaimSimilarityBandEntity {
+  @Column('uuid', { name: 'claim_id', primary: true }) claimId!: string;
+  @ManyToOne(() => ClaimEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({
+    name: 'claim_id',
+    foreignKeyConstraintName: 'claim_similarity_bands_claim_id_fkey',
+  })
+  claim?: ClaimEntity;
+  @Column('integer', { primary: true }) band!: number;
 }

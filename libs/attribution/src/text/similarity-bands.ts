@@ -1,0 +1,84 @@
+/**
+ * Locality-sensitive hashing of similarity keys ({@link similarityKey}), so that claims which
+ * say nearly the same thing can be found by exact lookups of a few integers instead of a
+ * comparison with every stored claim.
+ *
+ * The similarity it approximates is pg_trgm's: the trigrams of each word (padded with two
+ * spaces in front and one behind), and shared trigrams over all trigrams of the two texts
+ * (the Jaccard index of the two trigram sets). MinHash estimates that index: for each of
+ * BANDS × ROWS hash functions the smallest hash over a text's trigrams is the same for two
+ * texts with probability equal to their Jaccard index. The minima are grouped in BANDS bands
+ * of ROWS; a band's value is a hash of its minima, so two texts share a band value when all
+ * of its ROWS minima agree. Two texts of similarity s share at least one band with
+ * probability 1 − (1 − s^ROWS)^BANDS:
+ *
+ * | s    | 0.1    | 0.2  | 0.4  | 0.5  | 0.6  | 0.7   | 0.8 |
+ * |------|--------|------|------|------|------|-------|-----|
+ * | P    | 0.002  | 0.03 | 0.41 | 0.73 | 0.94 | 0.996 | 1.0 |
+ *
+ * Sharing a band makes two claims candidates only: their exact similarity is then computed
+ * (by pg_trgm) and compared with the threshold.
+ */
+export const BANDS = 20;
+export const ROWS = 4;
+
+/**
+ * Keys of fewer words get no bands and are never linked: a fragment such as «في غضون ذلك»
+ * or "he said" recurs in every other article and says nothing that could be checked.
+ */
+export const MIN_WORDS = 4;
+
+const HASHES = BANDS * ROWS;
+
+/** murmur3's 32-bit finaliser: a bijection that spreads every input bit over the output. */
+function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** One seed per hash function, fixed: bands must be the same in every process and release. */
+const SEEDS = Uint32Array.from({ length: HASHES }, (_, i) => fmix32(0x9e3779b9 + i));
+
+/** FNV-1a over the UTF-16 code units of a trigram, finalised. */
+function hashTrigram(a: string, b: string, c: string): number {
+  let h = 0x811c9dc5;
+  for (const s of [a, b, c])
+    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return fmix32(h);
+}
+
+/**
+ * The band values of a similarity key, as signed 32-bit integers (Postgres `integer`);
+ * empty for a key of fewer than MIN_WORDS words. Deterministic.
+ */
+export function similarityBands(key: string): number[] {
+  const words = key.split(' ').filter((w) => w.length > 0);
+  if (words.length < MIN_WORDS) return [];
+  const minima = new Uint32Array(HASHES).fill(0xffffffff);
+  const seen = new Set<number>();
+  for (const word of words) {
+    // by code point, as pg_trgm counts characters
+    const chars = [' ', ' ', ...word, ' '];
+    for (let i = 0; i + 3 <= chars.length; i++) {
+      const trigram = hashTrigram(chars[i]!, chars[i + 1]!, chars[i + 2]!);
+      if (seen.has(trigram)) continue;
+      seen.add(trigram);
+      for (let j = 0; j < HASHES; j++) {
+        const h = fmix32(trigram ^ SEEDS[j]!);
+        if (h < minima[j]!) minima[j] = h;
+      }
+    }
+  }
+  const bands: number[] = [];
+  for (let b = 0; b < BANDS; b++) {
+    // the band's number is part of its value: equal minima in different bands do not match
+    let h = fmix32(SEEDS[b]! ^ 0x5bd1e995);
+    for (let r = 0; r < ROWS; r++) h = fmix32(Math.imul(h, 31) ^ minima[b * ROWS + r]!);
+    bands.push(h | 0);
+  }
+  return bands;
+}

@@ -1,0 +1,187 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { similarityBands } from '@claimtrail/attribution';
+import { preparedQuery } from '@claimtrail/persistence';
+import {
+  CURRENT_VERDICT_COLUMNS,
+  currentVerdictOf,
+  type CurrentVerdictColumns,
+  type CurrentVerdictView,
+} from './verdict-view';
+
+/**
+ * pg_trgm similarity (shared trigrams over all trigrams of the two normalized texts) from
+ * which two claims are linked. Texts that differ only in diacritics, alef forms, case or
+ * punctuation score 1; the same sentence with a word or two changed scores about 0.7–0.9;
+ * on the dev set, claims of different stories stay under 0.5, while boilerplate such as
+ * "Reuters could not independently verify the claim" / "AFP could not independently verify
+ * the claim" (0.66) is linked, which is what a reviewer wants to see.
+ */
+export const SIMILARITY_THRESHOLD = 0.6;
+
+/** The closest claims a claim is linked to when it is written. */
+export const SIMILAR_PER_CLAIM = 5;
+
+/**
+ * The most similar claims a claim shows. A claim links to SIMILAR_PER_CLAIM claims, but any
+ * number of later claims may link to it (a wire story reprinted by many outlets).
+ */
+export const SIMILAR_SHOWN = 10;
+
+/** A claim similar to the one read, with its current verdict: has it been checked already? */
+export interface SimilarClaimView {
+  id: string;
+  text: string;
+  /** 0..1, two decimals. */
+  similarity: number;
+  /** Its current verdict; absent before its first review. */
+  verdict?: CurrentVerdictView;
+}
+
+/**
+ * Claims looked up per MinHash band of a new claim, at most. Real news gives none or one; a
+ * wire story reprinted by hundreds of outlets gives hundreds, and a sample of them says
+ * "already checked" as well as all of them would.
+ */
+export const CANDIDATES_PER_BAND = 4;
+
+/**
+ * Candidates whose similarity is computed, per new claim: those sharing the most bands
+ * (the expected number of shared bands grows as the fourth power of the similarity).
+ */
+export const CANDIDATES_COMPARED = 10;
+
+/** A claim and its MinHash bands, as similarityBands gives them. */
+export interface ClaimBands {
+  claimId: string;
+  bands: number[];
+}
+
+/**
+ * For each of `claims` (already written in this transaction, with their normalized_text and
+ * bands), links up to SIMILAR_PER_CLAIM of the closest claims of other articles at or above
+ * SIMILARITY_THRESHOLD among those sharing a band with it: the claims committed before, and
+ * those of `claims` with a smaller id (so a pair within the batch is linked once). Returns
+ * the ids of the claims linked to, whose lists of similar claims have changed too. Linking
+ * claims again adds nothing (a pair that is there either way round is kept as it is).
+ *
+ * Every step is a lookup by key (the bands arrive as parameters; each band is read through
+ * its index in claim order, which a sequential scan could only match by sorting; claims by
+ * primary key), so the plan stays the same whatever the planner's statistics say while the
+ * tables grow.
+ *
+ * Call it after appending to the audit log, in the same transaction: the log's lock, held
+ * until COMMIT, then serialises the writers, and each one links its claims to every claim
+ * committed before it. Two batches that linked side by side would each miss the other's.
+ */
+export async function linkSimilarClaims(
+  tx: EntityManager,
+  claims: ClaimBands[],
+): Promise<string[]> {
+  const pairs = claims.flatMap((c) => c.bands.map((band) => ({ claimId: c.claimId, band })));
+  if (pairs.length === 0) return [];
+  const linked = await tx.query<{ similar_id: string }[]>(
+    `INSERT INTO claim_similarities (claim_id, similar_id, similarity)
+     SELECT claim_id, similar_id, similarity FROM (
+       SELECT p.claim_id, p.similar_id, s.similarity, row_number() OVER (
+         PARTITION BY p.claim_id ORDER BY s.similarity DESC, p.similar_id) AS place
+       FROM (
+         SELECT claim_id, similar_id, row_number() OVER (
+           PARTITION BY claim_id ORDER BY count(*) DESC, similar_id) AS place
+         FROM unnest($1::uuid[], $2::integer[]) AS nb(claim_id, band)
+         CROSS JOIN LATERAL (
+           SELECT b.claim_id AS similar_id FROM claim_similarity_bands b
+           WHERE b.band = nb.band AND b.claim_id <> nb.claim_id
+           ORDER BY b.claim_id LIMIT $3
+         ) b
+         GROUP BY claim_id, similar_id
+       ) p
+       JOIN claims n ON n.id = p.claim_id
+       JOIN claims o ON o.id = p.similar_id
+       CROSS JOIN LATERAL (SELECT similarity(o.normalized_text, n.normalized_text) AS similarity) s
+       WHERE p.place <= $4
+         AND o.article_id <> n.article_id
+         AND NOT (o.id = ANY($7::uuid[]) AND o.id > n.id)
+         AND s.similarity >= $5
+         -- linked the other way round already (a claim linked again)
+         AND NOT EXISTS (
+           SELECT 1 FROM claim_similarities r WHERE r.claim_id = o.id AND r.similar_id = n.id
+         )
+     ) ranked
+     WHERE place <= $6
+     ON CONFLICT DO NOTHING
+     RETURNING similar_id`,
+    [
+      pairs.map((p) => p.claimId),
+      pairs.map((p) => p.band),
+      CANDIDATES_PER_BAND,
+      CANDIDATES_COMPARED,
+      SIMILARITY_THRESHOLD,
+      SIMILAR_PER_CLAIM,
+      claims.map((c) => c.claimId),
+    ],
+  );
+  return [...new Set(linked.map((r) => r.similar_id))];
+}
+
+/**
+ * After the text of `claimId` changed (its normalized_text already updated to `key`): replaces
+ * its bands, drops its links (both ways) and links it again, to the closest claims of other
+ * articles, earlier or later. Returns the ids of the claims it was and now is linked to,
+ * whose lists of similar claims may have changed. Like linkSimilarClaims, it belongs after
+ * the audit append.
+ */
+export async function relinkSimilarClaim(
+  tx: EntityManager,
+  claimId: string,
+  key: string,
+): Promise<string[]> {
+  await tx.query(`DELETE FROM claim_similarity_bands WHERE claim_id = $1`, [claimId]);
+  const bands = similarityBands(key);
+  await tx.query(
+    `INSERT INTO claim_similarity_bands (claim_id, band) SELECT $1, unnest($2::integer[])`,
+    [claimId, bands],
+  );
+  const [dropped] = await tx.query<[{ claim_id: string; similar_id: string }[], number]>(
+    `DELETE FROM claim_similarities WHERE claim_id = $1 OR similar_id = $1
+     RETURNING claim_id, similar_id`,
+    [claimId],
+  );
+  const before = dropped.map((r) => (r.claim_id === claimId ? r.similar_id : r.claim_id));
+  const after = await linkSimilarClaims(tx, [{ claimId, bands }]);
+  return [...new Set([...before, ...after])];
+}
+
+interface SimilarRow extends CurrentVerdictColumns {
+  id: string;
+  text: string;
+  similarity: number;
+}
+
+/** The SIMILAR_SHOWN claims most similar to `claimId`, the closest first, with their verdicts. */
+export async function readSimilarClaims(
+  db: DataSource,
+  claimId: string,
+): Promise<SimilarClaimView[]> {
+  // named columns, not c.*: the statement is prepared (see CLAIM_SELECT in read.service)
+  const rows = await preparedQuery<SimilarRow>(
+    db,
+    `SELECT c.id, c.text, l.similarity, ${CURRENT_VERDICT_COLUMNS}
+     FROM (
+       SELECT similar_id AS id, similarity FROM claim_similarities WHERE claim_id = $1
+       UNION ALL
+       SELECT claim_id, similarity FROM claim_similarities WHERE similar_id = $1
+     ) l
+     JOIN claims c ON c.id = l.id LEFT JOIN verdicts v ON v.id = c.current_verdict_id
+     ORDER BY l.similarity DESC, c.id LIMIT $2`,
+    [claimId, SIMILAR_SHOWN],
+  );
+  return rows.map((r) => {
+    const verdict = currentVerdictOf(r.id, r);
+    return {
+      id: r.id,
+      text: r.text,
+      similarity: Math.round(r.similarity * 100) / 100,
+      ...(verdict ? { verdict } : {}),
+    };
+  });
+}

@@ -1,0 +1,289 @@
+import { randomBytes } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { similarityKey } from '@claimtrail/attribution';
+import { AuditLog } from '@claimtrail/audit';
+import {
+  ExtractionService,
+  linkSimilarClaims,
+  ReadService,
+  SIMILARITY_THRESHOLD,
+  type ExtractionOutcome,
+} from '@claimtrail/ingest';
+import { MIGRATIONS } from '@claimtrail/persistence';
+import { createTestDatabase, type TestDatabase } from '../../../test/support/database';
+import { storeArticle } from '../../../test/support/stored-articles';
+
+const RAFAH_EN = 'the Rafah border crossing would reopen to aid convoys within three days';
+const RAFAH_EN_AGAIN = 'the Rafah border-crossing would REOPEN to aid convoys within 3 days';
+const RAFAH_AR = 'المعبرَ الحدوديَّ سيُعادُ فتحُه أمام قوافل الإغاثة خلال ثلاثةِ أيّامٍ';
+const RAFAH_AR_PLAIN = 'المعبر الحدودي سيعاد فتحه امام قوافل الاغاثة خلال ثلاثة ايام';
+
+// headlines are claims too: each article has its own
+const english = (headline: string, crossing: string, other: string) =>
+  `${headline}\nThe Interior Ministry said on Monday that ${crossing}.\n${other}.\n`;
+const arabic = (headline: string, crossing: string) =>
+  `${headline}\nقالَ وزيرُ الداخلية أحمد الراشد يوم الاثنين إنّ ${crossing}.\n`;
+
+interface Link {
+  claim_id: string;
+  similar_id: string;
+  similarity: number;
+}
+
+const links = (db: DataSource) =>
+  db.query<Link[]>('SELECT claim_id, similar_id, similarity FROM claim_similarities');
+
+/** The id of the claim of `articleId` whose text is `text`. */
+async function claimOf(db: DataSource, articleId: string, text: string): Promise<string> {
+  const [row] = await db.query<{ id: string }[]>(
+    'SELECT id FROM claims WHERE article_id = $1 AND text = $2',
+    [articleId, text],
+  );
+  if (!row) throw new Error(`no claim "${text}" in article ${articleId}`);
+  return row.id;
+}
+
+const extracted = (outcome: ExtractionOutcome | Error | undefined) => {
+  if (outcome instanceof Error) throw outcome;
+  expect(outcome?.kind).toBe('extracted');
+};
+
+/**
+ * Claims whose normalised texts are close are linked when they are extracted (pg_trgm on the
+ * real Postgres): across spelling variants, once per pair, never within an article, and never
+ * twice; the links read both ways with the claims' current verdicts.
+ */
+describe('similar claims on extraction', () => {
+  let db: TestDatabase;
+  let extraction: ExtractionService;
+  let read: ReadService;
+  const audit = new AuditLog();
+
+  const store = (text: string, outlet: string) => storeArticle(db.dataSource, text, { outlet });
+
+  beforeAll(async () => {
+    db = await createTestDatabase('similar-claims');
+    extraction = new ExtractionService(db.dataSource, audit);
+    read = new ReadService(db.dataSource);
+  });
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  it('links a claim to the close claim of an earlier article, in English and in Arabic', async () => {
+    const first = await store(
+      english(
+        'Crossing to reopen',
+        RAFAH_EN,
+        'Heavy rain flooded the old market in Sidon overnight',
+      ),
+      'Gulf Wire',
+    );
+    const firstAr = await store(arabic('وزارة الداخلية: المعبر سيفتح', RAFAH_AR), 'وكالة الأنباء');
+    for (const o of await extraction.extractBatch([{ articleId: first }, { articleId: firstAr }]))
+      extracted(o);
+    expect(await links(db.dataSource)).toEqual([]);
+
+    const second = await store(
+      english(
+        'Aid route update',
+        RAFAH_EN_AGAIN,
+        'Shares of the national airline rose after record profits',
+      ),
+      'Levant Daily',
+    );
+    const secondAr = await store(arabic('قوافل الإغاثة', RAFAH_AR_PLAIN), 'الشرق اليوم');
+    for (const o of await extraction.extractBatch([{ articleId: second }, { articleId: secondAr }]))
+      extracted(o);
+
+    const en = [await claimOf(db.dataSource, first, RAFAH_EN)];
+    en.push(await claimOf(db.dataSource, second, RAFAH_EN_AGAIN));
+    const ar = [await claimOf(db.dataSource, firstAr, RAFAH_AR)];
+    ar.push(await claimOf(db.dataSource, secondAr, RAFAH_AR_PLAIN));
+    const found = await links(db.dataSource);
+    // the later claim links to the earlier one; the rain, the airline and the headlines
+    // resemble nothing, and the two languages never meet
+    expect(found.map((l) => [l.claim_id, l.similar_id]).sort()).toEqual(
+      [
+        [en[1], en[0]],
+        [ar[1], ar[0]],
+      ].sort(),
+    );
+    // diacritics, hamza and ta marbuta forms make no difference; case, a hyphen and a digit little
+    expect(found.find((l) => l.claim_id === ar[1])!.similarity).toBe(1);
+    const enSimilarity = found.find((l) => l.claim_id === en[1])!.similarity;
+    expect(enSimilarity).toBeGreaterThanOrEqual(SIMILARITY_THRESHOLD);
+    expect(enSimilarity).toBeLessThan(1);
+
+    // read from either side, the closest first
+    expect(await read.similar(en[0]!)).toEqual([
+      { id: en[1], text: RAFAH_EN_AGAIN, similarity: Math.round(enSimilarity * 100) / 100 },
+    ]);
+    expect(await read.similar(ar[1]!)).toEqual([{ id: ar[0], text: RAFAH_AR, similarity: 1 }]);
+    const rain = await claimOf(
+      db.dataSource,
+      first,
+      'Heavy rain flooded the old market in Sidon overnight',
+    );
+    expect(await read.similar(rain)).toEqual([]);
+  });
+
+  it('shows the current verdict of each similar claim', async () => {
+    const [pair] = await db.dataSource.query<Link[]>(
+      'SELECT claim_id, similar_id FROM claim_similarities ORDER BY similarity LIMIT 1',
+    );
+    const [key] = await db.dataSource.query<{ id: string }[]>(
+      `INSERT INTO api_keys (name, role, key_hash, key_prefix) VALUES ('reviewer', 'reviewer', $1, 'ct_test') RETURNING id`,
+      [randomBytes(16).toString('hex')],
+    );
+    const [verdict] = await db.dataSource.query<{ id: string }[]>(
+      `INSERT INTO verdicts (claim_id, reviewer_id, attribution, veracity, rationale, evidence)
+       VALUES ($1, $2, 'confirmed', 'false', 'The crossing stayed shut.', '[]') RETURNING id`,
+      [pair!.similar_id, key!.id],
+    );
+    await db.dataSource.query(
+      `UPDATE claims SET status = 'reviewed', current_verdict_id = $2 WHERE id = $1`,
+      [pair!.similar_id, verdict!.id],
+    );
+    const [shown] = await read.similar(pair!.claim_id);
+    expect(shown).toMatchObject({
+      id: pair!.similar_id,
+      verdict: {
+        id: verdict!.id,
+        claimId: pair!.similar_id,
+        reviewerId: key!.id,
+        attribution: 'confirmed',
+        veracity: 'false',
+        rationale: 'The crossing stayed shut.',
+      },
+    });
+    // and the reviewed claim's own list shows the unreviewed one without a verdict
+    const back = await read.similar(pair!.similar_id);
+    expect(back.map((c) => c.id)).toEqual([pair!.claim_id]);
+    expect(back[0]).not.toHaveProperty('verdict');
+  });
+
+  it('links the claims of articles extracted in one batch once, and not within an article', async () => {
+    const claim = '40 trucks of flour reached the northern depot overnight';
+    const twice = await store(
+      `Flour convoy\nThe ministry said that ${claim}.\nA spokesman for the army said that ${claim}.\n`,
+      'Desk A',
+    );
+    const copy = await store(`Flour\nThe ministry said that ${claim}.\n`, 'Desk B');
+    for (const o of await extraction.extractBatch([{ articleId: twice }, { articleId: copy }]))
+      extracted(o);
+    const ids = await db.dataSource.query<{ id: string; article_id: string }[]>(
+      `SELECT id, article_id FROM claims WHERE article_id = ANY($1::uuid[]) AND text = $2`,
+      [[twice, copy], claim],
+    );
+    const inTwice = ids.filter((c) => c.article_id === twice).map((c) => c.id);
+    const inCopy = ids.filter((c) => c.article_id === copy).map((c) => c.id);
+    expect(inTwice).toHaveLength(2);
+    expect(inCopy).toHaveLength(1);
+    const pairs = (await links(db.dataSource))
+      .filter((l) => ids.some((c) => c.id === l.claim_id))
+      .map((l) => [l.claim_id, l.similar_id].sort().join(' '));
+    // each claim of one article with the claim of the other, each pair in one direction only
+    expect(pairs.sort()).toEqual(inTwice.map((id) => [id, inCopy[0]].sort().join(' ')).sort());
+  });
+
+  it('adds nothing when the extraction or the linking runs again', async () => {
+    const before = await links(db.dataSource);
+    const articles = await db.dataSource.query<{ id: string }[]>('SELECT id FROM articles');
+    const again = await extraction.extractBatch(articles.map((a) => ({ articleId: a.id })));
+    expect(again.every((o) => !(o instanceof Error) && o.kind === 'already-done')).toBe(true);
+    const claims = await db.dataSource.query<{ claimId: string; bands: number[] }[]>(
+      `SELECT claim_id AS "claimId", array_agg(band) AS bands
+       FROM claim_similarity_bands GROUP BY claim_id`,
+    );
+    expect(claims.length).toBeGreaterThan(0);
+    await db.dataSource.transaction((tx) => linkSimilarClaims(tx, claims));
+    const sorted = (l: Link[]) =>
+      l.map((x) => `${x.claim_id} ${x.similar_id} ${x.similarity}`).sort();
+    expect(sorted(await links(db.dataSource))).toEqual(sorted(before));
+  });
+
+  it('links the claims of two batches that ran side by side', async () => {
+    // two speakers: batches that insert the same new source wait for each other already
+    const claim = 'it would sell 300 million dollars to importers on Thursday';
+    const a = await store(`Bank\nCentral bank governor Omar Saleh said ${claim}.\n`, 'Side A');
+    const b = await store(
+      `Dollar sale\nFinance Minister Layla Haddad said ${claim} morning.\n`,
+      'Side B',
+    );
+    // hold the audit log's lock, which every extraction takes last: both batches have written
+    // their claims, unseen by the other, before either can commit
+    const holder = db.dataSource.createQueryRunner();
+    await holder.connect();
+    await holder.startTransaction();
+    await audit.append(holder.manager, [
+      { actor: 'test', action: 'test.hold', entityType: 'test', entityId: 'hold' },
+    ]);
+    const racing = Promise.all([
+      new ExtractionService(db.dataSource, audit).extractBatch([{ articleId: a }]),
+      new ExtractionService(db.dataSource, audit).extractBatch([{ articleId: b }]),
+    ]);
+    await waitingForLocks(db.dataSource, 2);
+    await holder.rollbackTransaction();
+    await holder.release();
+    for (const [o] of await racing) extracted(o);
+    const ofA = await claimOf(db.dataSource, a, claim);
+    const ofB = await claimOf(db.dataSource, b, `${claim} morning`);
+    expect((await read.similar(ofA)).map((s) => s.id)).toEqual([ofB]);
+  });
+});
+
+/** Resolves once `n` sessions of the database wait for a lock. */
+async function waitingForLocks(db: DataSource, n: number): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const [row] = await db.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM pg_stat_activity
+       WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+    );
+    if (row!.n >= n) return;
+    if (Date.now() > deadline) throw new Error(`fewer than ${n} sessions wait for a lock`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+/** The migration gives the claims stored before it their keys, as extraction gives new ones. */
+describe('the similar-claims migration', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase('similar-claims-migration');
+  });
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  it('computes normalized_text for the claims already stored', async () => {
+    const migration = MIGRATIONS.find((m) => m.name === 'SimilarClaims1764921600000')!;
+    const runner = db.dataSource.createQueryRunner();
+    try {
+      await new migration().down(runner);
+      const [article] = (await runner.query(
+        `INSERT INTO articles (content_hash, text) VALUES ($1, 'text') RETURNING id`,
+        [randomBytes(16).toString('hex')],
+      )) as { id: string }[];
+      const texts = [RAFAH_AR, RAFAH_EN_AGAIN, '«قالَ» الوزيرُ: "نعم"'];
+      // more than a page of claims, so the backfill pages through them
+      const all = Array.from({ length: 1203 }, (_, i) => `${texts[i % 3]} ${i}`);
+      await runner.query(
+        `INSERT INTO claims (article_id, ordinal, text, start_offset, end_offset, sentence, type, cue, checkworthiness, language)
+         SELECT $1, n - 1, t, 0, 1, 0, 'unattributed', NULL, 0.5, 'ar'
+         FROM unnest($2::text[]) WITH ORDINALITY AS u(t, n)`,
+        [article!.id, all],
+      );
+      await new migration().up(runner);
+    } finally {
+      await runner.release();
+    }
+    const rows = await db.dataSource.query<{ text: string; normalized_text: string }[]>(
+      'SELECT text, normalized_text FROM claims',
+    );
+    expect(rows).toHaveLength(1203);
+    for (const r of rows)
+      expect([r.text, r.normalized_text]).toEqual([r.text, similarityKey(r.text)]);
+  });
+});
