@@ -58,7 +58,7 @@ describe('similarityBands(): MinHash bands of a similarity key', () => {
     expect(candidates).toBe(0);
   });
 
-  it('shares a band with probability close to 1 − (1 − s⁴)²⁰ for word sets of similarity s', () => {
+  it('shares a band with probability close to 1 − (1 − s³)¹⁰ for word sets of similarity s', () => {
     // texts of distinct made-up words: every word brings its own trigrams, so the Jaccard
     // index of the trigram sets is close to that of the word sets
     const word = (i: number) => `w${i.toString(36)}q${(i * 7919).toString(36)}`;

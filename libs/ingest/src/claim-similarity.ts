@@ -42,13 +42,13 @@ export interface SimilarClaimView {
  * wire story reprinted by hundreds of outlets gives hundreds, and a sample of them says
  * "already checked" as well as all of them would.
  */
-export const CANDIDATES_PER_BAND = 4;
+export const CANDIDATES_PER_BAND = 2;
 
 /**
  * Candidates whose similarity is computed, per new claim: those sharing the most bands
- * (the expected number of shared bands grows as the fourth power of the similarity).
+ * (the expected number of shared bands grows as the cube of the similarity).
  */
-export const CANDIDATES_COMPARED = 10;
+export const CANDIDATES_COMPARED = 5;
 
 /** A claim and its MinHash bands, as similarityBands gives them. */
 export interface ClaimBands {
@@ -124,22 +124,27 @@ export async function linkSimilarClaims(
 }
 
 /**
- * After the text of `claimId` changed (its normalized_text already updated to `key`): replaces
- * its bands, drops its links (both ways) and links it again, to the closest claims of other
- * articles, earlier or later. Returns the ids of the claims it was and now is linked to,
- * whose lists of similar claims may have changed. Like linkSimilarClaims, it belongs after
- * the audit append.
+ * After the text of `claimId` changed from `oldKey` to `newKey` (normalized_text already
+ * updated): replaces its bands, drops its links (both ways) and links it again, to the
+ * closest claims of other articles, earlier or later. Returns the ids of the claims it was
+ * and now is linked to, whose lists of similar claims may have changed. Like
+ * linkSimilarClaims, it belongs after the audit append.
  */
 export async function relinkSimilarClaim(
   tx: EntityManager,
   claimId: string,
-  key: string,
+  oldKey: string,
+  newKey: string,
 ): Promise<string[]> {
-  await tx.query(`DELETE FROM claim_similarity_bands WHERE claim_id = $1`, [claimId]);
-  const bands = similarityBands(key);
   await tx.query(
-    `INSERT INTO claim_similarity_bands (claim_id, band) SELECT $1, unnest($2::integer[])`,
-    [claimId, bands],
+    `DELETE FROM claim_similarity_bands WHERE band = ANY($1::integer[]) AND claim_id = $2`,
+    [similarityBands(oldKey), claimId],
+  );
+  const bands = similarityBands(newKey);
+  await tx.query(
+    `INSERT INTO claim_similarity_bands (band, claim_id) SELECT unnest($1::integer[]), $2
+     ON CONFLICT DO NOTHING`,
+    [bands, claimId],
   );
   const [dropped] = await tx.query<[{ claim_id: string; similar_id: string }[], number]>(
     `DELETE FROM claim_similarities WHERE claim_id = $1 OR similar_id = $1

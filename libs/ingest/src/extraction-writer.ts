@@ -247,8 +247,8 @@ async function insertClaims(
          checkworthiness, language, normalized_text FROM input
        ON CONFLICT (article_id, ordinal) DO NOTHING RETURNING id, article_id, ordinal
      ), bands AS (
-       INSERT INTO claim_similarity_bands (claim_id, band)
-       SELECT i.id, unnest(input.bands::integer[])
+       INSERT INTO claim_similarity_bands (band, claim_id)
+       SELECT unnest(input.bands::integer[]), i.id
        FROM inserted i JOIN input USING (article_id, ordinal)
      )
      SELECT id, article_id, ordinal FROM inserted`,

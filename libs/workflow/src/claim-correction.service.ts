@@ -161,7 +161,8 @@ export class ClaimCorrectionService {
       // a new text has other lookalikes: the claims it was or now is similar to show it or
       // no longer do, so they changed too (after the append, under the log's lock, as
       // extraction links)
-      const relinked = key === null ? [] : await relinkSimilarClaim(tx, claimId, key);
+      const relinked =
+        key === null ? [] : await relinkSimilarClaim(tx, claimId, similarityKey(claim.text), key);
       await notifyClaimsChanged(tx, [claimId, ...relinked]);
       return version;
     });

@@ -119,17 +119,11 @@ export class ClaimSimilarityEntity {
 
 /**
  * The MinHash bands of a claim's normalized_text (similarityBands of the attribution
- * library), one row each: claims that share a band are compared when linking.
+ * library), one row each: claims that share a band are compared when linking. Derived from
+ * the claim's text, keyed by band, without a foreign key (see the similar-claims migration).
  */
 @Entity('claim_similarity_bands')
-@Index('claim_similarity_bands_band_idx', ['band', 'claimId'])
 export class ClaimSimilarityBandEntity {
-  @Column('uuid', { name: 'claim_id', primary: true }) claimId!: string;
-  @ManyToOne(() => ClaimEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({
-    name: 'claim_id',
-    foreignKeyConstraintName: 'claim_similarity_bands_claim_id_fkey',
-  })
-  claim?: ClaimEntity;
   @Column('integer', { primary: true }) band!: number;
+  @Column('uuid', { name: 'claim_id', primary: true }) claimId!: string;
 }

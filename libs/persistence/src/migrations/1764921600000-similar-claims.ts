@@ -7,7 +7,7 @@ const BACKFILL_PAGE = 1000;
  * Similar claims: each claim's text as it is compared (`normalized_text`, the attribution
  * library's similarityKey: Arabic letter variants unified, diacritics, tatweel, case and
  * punctuation gone), its MinHash bands (`claim_similarity_bands`, the library's
- * similarityBands, a row per band under a B-tree index), and the links between claims of
+ * similarityBands, a row per band keyed by band), and the links between claims of
  * different articles whose keys are close (`claim_similarities`, one row per pair, read both
  * ways).
  *
@@ -29,16 +29,16 @@ export class SimilarClaims1764921600000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     await q.query(`CREATE EXTENSION IF NOT EXISTS pg_trgm`);
     await q.query(`ALTER TABLE claims ADD COLUMN normalized_text text NOT NULL DEFAULT ''`);
+    // keyed by band: candidates are found by band, in claim order, from the index alone. No
+    // foreign key and no second index: every claim writes ten rows here, and each would cost
+    // a lookup in claims and another index entry; the rows are derived from the claim's
+    // text, claims are never deleted, and a correction removes its old bands by key
     await q.query(`
       CREATE TABLE claim_similarity_bands (
-        claim_id uuid NOT NULL REFERENCES claims (id) ON DELETE CASCADE,
         band integer NOT NULL,
-        PRIMARY KEY (claim_id, band)
+        claim_id uuid NOT NULL,
+        PRIMARY KEY (band, claim_id)
       )`);
-    // candidates are found by band, in claim order, from the index alone
-    await q.query(
-      `CREATE INDEX claim_similarity_bands_band_idx ON claim_similarity_bands (band, claim_id)`,
-    );
     for (let after = '00000000-0000-0000-0000-000000000000'; ;) {
       const page = (await q.query(
         `SELECT id, text FROM claims WHERE id > $1 ORDER BY id LIMIT ${BACKFILL_PAGE}`,
@@ -53,9 +53,9 @@ export class SimilarClaims1764921600000 implements MigrationInterface {
       );
       const bands = page.flatMap((r, i) => similarityBands(keys[i]!).map((band) => [r.id, band]));
       await q.query(
-        `INSERT INTO claim_similarity_bands (claim_id, band)
-         SELECT * FROM unnest($1::uuid[], $2::integer[]) ON CONFLICT DO NOTHING`,
-        [bands.map(([id]) => id), bands.map(([, band]) => band)],
+        `INSERT INTO claim_similarity_bands (band, claim_id)
+         SELECT * FROM unnest($1::integer[], $2::uuid[]) ON CONFLICT DO NOTHING`,
+        [bands.map(([, band]) => band), bands.map(([id]) => id)],
       );
       after = page[page.length - 1]!.id;
     }
