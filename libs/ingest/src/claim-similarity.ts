@@ -162,31 +162,44 @@ interface SimilarRow extends CurrentVerdictColumns {
   similarity: number;
 }
 
-/** The SIMILAR_SHOWN claims most similar to `claimId`, the closest first, with their verdicts. */
+/**
+ * The SIMILAR_SHOWN claims most similar to each of `claimIds`, the closest first, with their
+ * verdicts, in one statement (the reads of claims asked for at about the same time are
+ * batched, as ReadService batches the claims themselves).
+ */
 export async function readSimilarClaims(
   db: DataSource,
-  claimId: string,
-): Promise<SimilarClaimView[]> {
+  claimIds: readonly string[],
+): Promise<Map<string, SimilarClaimView[]>> {
   // named columns, not c.*: the statement is prepared (see CLAIM_SELECT in read.service)
-  const rows = await preparedQuery<SimilarRow>(
+  const rows = await preparedQuery<SimilarRow & { owner: string }>(
     db,
-    `SELECT c.id, c.text, l.similarity, ${CURRENT_VERDICT_COLUMNS}
+    `SELECT l.owner, c.id, c.text, l.similarity, ${CURRENT_VERDICT_COLUMNS}
      FROM (
-       SELECT similar_id AS id, similarity FROM claim_similarities WHERE claim_id = $1
-       UNION ALL
-       SELECT claim_id, similarity FROM claim_similarities WHERE similar_id = $1
+       SELECT owner, id, similarity,
+         row_number() OVER (PARTITION BY owner ORDER BY similarity DESC, id) AS place
+       FROM (
+         SELECT claim_id AS owner, similar_id AS id, similarity
+         FROM claim_similarities WHERE claim_id = ANY($1::uuid[])
+         UNION ALL
+         SELECT similar_id, claim_id, similarity
+         FROM claim_similarities WHERE similar_id = ANY($1::uuid[])
+       ) u
      ) l
      JOIN claims c ON c.id = l.id LEFT JOIN verdicts v ON v.id = c.current_verdict_id
-     ORDER BY l.similarity DESC, c.id LIMIT $2`,
-    [claimId, SIMILAR_SHOWN],
+     WHERE l.place <= $2
+     ORDER BY l.owner, l.place`,
+    [claimIds, SIMILAR_SHOWN],
   );
-  return rows.map((r) => {
+  const similar = new Map<string, SimilarClaimView[]>(claimIds.map((id) => [id, []]));
+  for (const r of rows) {
     const verdict = currentVerdictOf(r.id, r);
-    return {
+    similar.get(r.owner)?.push({
       id: r.id,
       text: r.text,
       similarity: Math.round(r.similarity * 100) / 100,
       ...(verdict ? { verdict } : {}),
-    };
-  });
+    });
+  }
+  return similar;
 }

@@ -144,6 +144,15 @@ export class ReadService {
     { cache: false, maxBatchSize: MAX_CLAIM_BATCH, batchScheduleFn: (run) => setImmediate(run) },
   );
 
+  /** Similar claims asked for at about the same time, read in one statement likewise. */
+  private readonly similarById = new DataLoader<string, SimilarClaimView[]>(
+    async (ids) => {
+      const found = await readSimilarClaims(this.db, ids);
+      return ids.map((id) => found.get(id) ?? []);
+    },
+    { cache: false, maxBatchSize: MAX_CLAIM_BATCH, batchScheduleFn: (run) => setImmediate(run) },
+  );
+
   private readonly sourceReads: SourceReads;
 
   constructor(private readonly db: DataSource) {
@@ -163,7 +172,7 @@ export class ReadService {
    * has none), with their current verdicts.
    */
   similar(claimId: string): Promise<SimilarClaimView[]> {
-    return readSimilarClaims(this.db, claimId);
+    return this.similarById.load(claimId.toLowerCase());
   }
 
   async claims(filter: ClaimFilter, limit: number, after?: string): Promise<Page<ClaimView>> {

@@ -65,13 +65,12 @@ export class ClaimsController {
       this.cache.claim(
         id.toLowerCase(),
         async (): Promise<ClaimDetailDto> => {
-          const claim = await this.read.claim(id);
-          const [history, similar] = await Promise.all([
-            // verdicts are append-only and the latest is the current one: a claim without a
-            // current verdict has no history, and most claims are read before their review
-            claim.verdict ? this.verdicts.history(claim.id) : [],
-            this.read.similar(claim.id),
-          ]);
+          // the claim and its similar claims at once (an unknown id has none, and the
+          // claim's read answers 404 for it)
+          const [claim, similar] = await Promise.all([this.read.claim(id), this.read.similar(id)]);
+          // verdicts are append-only and the latest is the current one: a claim without a
+          // current verdict has no history, and most claims are read before their review
+          const history = claim.verdict ? await this.verdicts.history(claim.id) : [];
           return { ...claim, history, similar };
         },
         (answer) => answer.similar.map((s) => s.id),
