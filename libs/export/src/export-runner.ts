@@ -7,11 +7,13 @@ import type { ExportOutcome, WriteExportOptions } from './export-writer';
 /**
  * The export thread's heap. Encoding a million rows allocates gigabytes of short-lived
  * strings, and on a machine with memory to spare V8 lets the young generation of the heap
- * that does it grow past 100 MB. In a thread of its own the export gets a small one: the
+ * that does it grow past 100 MB. In a thread of its own the export gets a bounded one: the
  * process stays within a fixed budget whatever the export's size, and the encoding does not
- * hold up the worker's event loop (job locks, other jobs) either.
+ * hold up the worker's event loop (job locks, other jobs) either. 48 MB rather than 16: the
+ * audit CSV of a million events ran about 10% faster (fewer scavenges), and the worker's
+ * peak stayed at 174 MB (bench:export, target 200).
  */
-export const EXPORT_THREAD_LIMITS = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 96 };
+export const EXPORT_THREAD_LIMITS = { maxYoungGenerationSizeMb: 48, maxOldGenerationSizeMb: 96 };
 
 /** An export that failed; `code` is the system error's (ENOSPC, EACCES, …) when it was one. */
 export class ExportFailure extends Error {
