@@ -30,7 +30,7 @@ export class ApiModule {
       imports: [
         LoggerModule.forRoot({
           // the application's logs go to the logger Fastify logs requests with; requests
-          // are logged by Fastify itself (see logCompletedRequests), so nestjs-pino mounts
+          // are logged by Fastify itself (see RequestLog), so nestjs-pino mounts
           // no middleware of its own
           pinoHttp: { logger },
           forRoutes: [],

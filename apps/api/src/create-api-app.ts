@@ -9,7 +9,7 @@ import { Authenticator } from './auth/authenticator';
 import { guardPrefix, requireApiKey } from './auth/raw-route-auth';
 import { READERS } from './auth/roles';
 import { DOCS_PATH, setupSwagger } from './docs/swagger';
-import { createApiLogger, logCompletedRequests, type ApiLoggerOptions } from './http/api-logger';
+import { createApiLogger, RequestLog, type ApiLoggerOptions } from './http/api-logger';
 import { bodyLimitFor, useJsonObjectBodies } from './http/json-body-parser';
 import { requestIdFor } from './http/request-id';
 import { MetricsService } from './metrics/metrics.service';
@@ -32,7 +32,7 @@ export async function createApiApp(
     requestIdHeader: false,
     genReqId: (req: IncomingMessage) => requestIdFor(req),
     loggerInstance: logger,
-    disableRequestLogging: true,
+    logController: new RequestLog(),
   });
   const app = await NestFactory.create<NestFastifyApplication>(
     ApiModule.forRoot(config, logger),
@@ -47,7 +47,6 @@ export async function createApiApp(
   try {
     app.useLogger(app.get(Logger));
     const fastify = app.getHttpAdapter().getInstance();
-    logCompletedRequests(fastify);
     useJsonObjectBodies(fastify, bodyLimit);
     fastify.addHook('onRequest', (request, reply, done) => {
       void reply.header('x-request-id', request.id);

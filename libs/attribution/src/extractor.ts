@@ -69,6 +69,8 @@ function headlineFrame(
     )
   )
     return null;
+  // a speaker is named by words: «»: or "": before the colon names no one
+  if (!prefix.some((t) => t.word)) return null;
   if (prefix.some((t) => HEADLINE_LABELS.has(t.key))) return null;
   const rest = tokens.slice(colon + 1).filter((t) => t.word);
   if (rest.length < 3) return null;

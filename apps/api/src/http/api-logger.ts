@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
 import { pino, type DestinationStream, type Logger } from 'pino';
 import type { AppConfig } from '@claimtrail/config';
 import { replyForLog, requestForLog } from './request-log';
@@ -27,15 +27,23 @@ export function createApiLogger(config: AppConfig, options: ApiLoggerOptions): L
 }
 
 /**
- * One JSON line per answered request, with its id, route, status and time: Fastify's own
- * request logging (which the adapter is told to leave off) writes two lines, one on arrival
- * and one on completion, and the first says nothing the second does not.
+ * Fastify's request log lines, one per request: when the answer is sent, with the request
+ * (id, method, URL, headers with secrets redacted), the status and the time taken. Fastify
+ * would also write a line on arrival, which says nothing the last one does not.
  */
-export function logCompletedRequests(fastify: FastifyInstance): void {
-  fastify.addHook('onResponse', (request, reply, done) => {
+export class RequestLog extends LogController {
+  override incomingRequest(): void {
+    // logged on completion only
+  }
+
+  override requestCompleted(
+    error: Error | null | undefined,
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): void {
     const line = { req: request, res: reply, responseTime: reply.elapsedTime };
-    if (reply.statusCode >= 500) request.log.error(line, 'request errored');
-    else request.log.info(line, 'request completed');
-    done();
-  });
+    if (error || reply.statusCode >= 500)
+      reply.log.error(error ? { ...line, err: error } : line, 'request errored');
+    else reply.log.info(line, 'request completed');
+  }
 }

@@ -48,6 +48,19 @@ describe('Arabic outlet voice', () => {
     expect(b.sources[0]!.id).toBe(h.sources[0]!.id);
   });
 
+  it('names no one for a headline whose «speaker» is empty quotation marks', () => {
+    // found by the property tests: «»: before the colon once became a source with no name
+    for (const headline of [
+      '«»: انفراج قريب في أزمة نقص الأدوية',
+      '"": انفراج قريب في أزمة نقص الأدوية',
+    ]) {
+      const r = extract(`${headline}\nوصلت الشحنة الأولى إلى المستودعات المركزية أمس.`);
+      expect(r.sources.every((s) => s.name.length > 0 && s.mentions.length > 0)).toBe(true);
+      expect(r.claims.every((c) => c.sources.every((ref) => ref.mention.length > 0))).toBe(true);
+      expect(hasClaim(r, 'انفراج قريب في أزمة نقص الأدوية')).toBe(true);
+    }
+  });
+
   it('drops a byline «بيروت: نادر الخوري»', () => {
     const r = extract(
       'تعديل وزاري مرتقب في بغداد\nبيروت: نادر الخوري\nوصل الوفد الأمريكي إلى بيروت مساء أمس. والتقى الوفد رئيس الحكومة في السراي.',
