@@ -174,21 +174,22 @@ export async function readSimilarClaims(
   // named columns, not c.*: the statement is prepared (see CLAIM_SELECT in read.service)
   const rows = await preparedQuery<SimilarRow & { owner: string }>(
     db,
-    `SELECT l.owner, c.id, c.text, l.similarity, ${CURRENT_VERDICT_COLUMNS}
-     FROM (
-       SELECT owner, id, similarity,
-         row_number() OVER (PARTITION BY owner ORDER BY similarity DESC, id) AS place
-       FROM (
-         SELECT claim_id AS owner, similar_id AS id, similarity
-         FROM claim_similarities WHERE claim_id = ANY($1::uuid[])
+    // per claim, the closest links of either side through their indexes, then the closest
+    // of those: a claim that a wire story made similar to hundreds costs as much as any
+    `SELECT o.owner, c.id, c.text, l.similarity, ${CURRENT_VERDICT_COLUMNS}
+     FROM unnest($1::uuid[]) AS o(owner)
+     CROSS JOIN LATERAL (
+       SELECT id, similarity FROM (
+         (SELECT similar_id AS id, similarity FROM claim_similarities
+          WHERE claim_id = o.owner ORDER BY similarity DESC LIMIT $2)
          UNION ALL
-         SELECT similar_id, claim_id, similarity
-         FROM claim_similarities WHERE similar_id = ANY($1::uuid[])
+         (SELECT claim_id, similarity FROM claim_similarities
+          WHERE similar_id = o.owner ORDER BY similarity DESC LIMIT $2)
        ) u
+       ORDER BY similarity DESC, id LIMIT $2
      ) l
      JOIN claims c ON c.id = l.id LEFT JOIN verdicts v ON v.id = c.current_verdict_id
-     WHERE l.place <= $2
-     ORDER BY l.owner, l.place`,
+     ORDER BY o.owner, l.similarity DESC, l.id`,
     [claimIds, SIMILAR_SHOWN],
   );
   const similar = new Map<string, SimilarClaimView[]>(claimIds.map((id) => [id, []]));

@@ -100,7 +100,8 @@ export class ClaimSourceEntity {
  */
 @Entity('claim_similarities')
 @Check('claim_similarities_other_claim_check', 'claim_id <> similar_id')
-@Index('claim_similarities_similar_idx', ['similarId'])
+// (similar_id, similarity DESC): see the similar-claims migration; TypeORM cannot describe it
+@Index('claim_similarities_similar_idx', { synchronize: false })
 export class ClaimSimilarityEntity {
   @Column('uuid', { name: 'claim_id', primary: true }) claimId!: string;
   @ManyToOne(() => ClaimEntity, { onDelete: 'CASCADE' })

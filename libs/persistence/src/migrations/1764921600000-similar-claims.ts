@@ -67,8 +67,12 @@ export class SimilarClaims1764921600000 implements MigrationInterface {
         PRIMARY KEY (claim_id, similar_id),
         CONSTRAINT claim_similarities_other_claim_check CHECK (claim_id <> similar_id)
       )`);
-    // the reads and a correction's relinking look a claim up on either side of its pairs
-    await q.query(`CREATE INDEX claim_similarities_similar_idx ON claim_similarities (similar_id)`);
+    // the reads take a claim's closest links on either side of its pairs (the primary key
+    // serves the side it was linked from: a handful of rows), and a correction's relinking
+    // finds them
+    await q.query(
+      `CREATE INDEX claim_similarities_similar_idx ON claim_similarities (similar_id, similarity DESC)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
