@@ -12,7 +12,6 @@ import {
   routed,
   type ClaimReviewState,
 } from './claim-review-state';
-import { coalesceWrites } from './coalesced-writes';
 import type { GroupCommitOptions } from './group-commit';
 import { claimNotFound, leaseLost, underLease } from './lease-errors';
 import type { RecordedLease } from './lease-records';
@@ -169,7 +168,6 @@ export class LeaseService {
     result: object,
   ): Promise<void> {
     const { job, queue } = await this.leasedJob(claimId, claim);
-    coalesceWrites(this.queues.connection);
     await underLease(() => job.moveToCompleted(result, token, false));
     this.ended(claimId, queue);
   }
@@ -204,7 +202,6 @@ export class LeaseService {
     const worker = this.workers.worker(partition);
     for (let i = 0; i < MAX_STALE_PER_PARTITION; i += 1) {
       const startedAt = Date.now();
-      coalesceWrites(this.queues.connection);
       const job = (await worker.getNextJob(token, { block: false })) as ReviewQueueJob | undefined;
       if (!job) return null;
       const expiresAt = new Date(startedAt + this.workers.timing.leaseMs);

@@ -1,5 +1,4 @@
 import DataLoader from 'dataloader';
-import { coalesceWrites } from './coalesced-writes';
 import type { ReviewQueues } from './review-queues';
 
 /** What waits on one review partition. */
@@ -36,9 +35,9 @@ export class PartitionBacklog {
   private async read(asked: readonly string[]): Promise<Backlog[]> {
     const names = [...new Set(asked)];
     const redis = this.queues.connection;
-    // sent as plain commands in one write (an ioredis pipeline object costs more to build
-    // than these few commands do to run)
-    coalesceWrites(redis);
+    // sent as plain commands: on an auto-pipelining connection (the API's) they leave in
+    // one write (an ioredis pipeline object costs more to build than these few commands do
+    // to run)
     const replies = await Promise.all(
       names.map((name) =>
         Promise.all([
