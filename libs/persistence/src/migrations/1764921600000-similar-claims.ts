@@ -11,12 +11,12 @@ const BACKFILL_PAGE = 1000;
  * different articles whose keys are close (`claim_similarities`, one row per pair, read both
  * ways).
  *
- * Candidates are the claims that share a band (exact lookups of twenty integers, whatever
+ * Candidates are the claims that share a band (exact lookups of ten integers, whatever
  * the number of claims); pg_trgm's similarity() of the keys then decides. The bands have a
  * table of their own, not an array column under GIN: the planner then always looks them up
  * by index (with a GIN `&&` on an array it may estimate a sequential scan cheaper, and scan
- * the table for every new claim). A pg_trgm index
- * on the keys themselves was measured first: on 33,000 claims a GiST nearest-neighbour
+ * the table for every new claim). A pg_trgm index on the keys themselves was
+ * measured first: on 33,000 claims a GiST nearest-neighbour
  * search took 1 to 3 ms a claim and a GIN `%` search about 6 ms (sentences share common
  * trigrams with most others), both growing with the table.
  *
