@@ -65,9 +65,11 @@ export interface ClaimBands {
  * claims again adds nothing (a pair that is there either way round is kept as it is).
  *
  * Every step is a lookup by key (the bands arrive as parameters; each band is read through
- * its index in claim order, which a sequential scan could only match by sorting; claims by
- * primary key), so the plan stays the same whatever the planner's statistics say while the
- * tables grow.
+ * its index in claim order, which a sequential scan could only match by sorting; each claim
+ * by its primary key in a LATERAL subquery with a LIMIT, which the planner cannot turn into a
+ * join that scans the whole table), so the plan stays the same whatever the planner's
+ * statistics say while the tables grow. (Written as plain joins, the planner hashed all of
+ * claims twice per batch once its statistics saw a few thousand rows.)
  *
  * Call it after appending to the audit log, in the same transaction: the log's lock, held
  * until COMMIT, then serialises the writers, and each one links its claims to every claim
@@ -84,7 +86,11 @@ export async function linkSimilarClaims(
      SELECT claim_id, similar_id, similarity FROM (
        SELECT p.claim_id, p.similar_id, s.similarity, row_number() OVER (
          PARTITION BY p.claim_id ORDER BY s.similarity DESC, p.similar_id) AS place
-       FROM (
+       FROM unnest($7::uuid[]) AS nc(id)
+       CROSS JOIN LATERAL (
+         SELECT id, article_id, normalized_text FROM claims WHERE id = nc.id LIMIT 1
+       ) n
+       JOIN (
          SELECT claim_id, similar_id, row_number() OVER (
            PARTITION BY claim_id ORDER BY count(*) DESC, similar_id) AS place
          FROM unnest($1::uuid[], $2::integer[]) AS nb(claim_id, band)
@@ -94,9 +100,10 @@ export async function linkSimilarClaims(
            ORDER BY b.claim_id LIMIT $3
          ) b
          GROUP BY claim_id, similar_id
-       ) p
-       JOIN claims n ON n.id = p.claim_id
-       JOIN claims o ON o.id = p.similar_id
+       ) p ON p.claim_id = n.id
+       CROSS JOIN LATERAL (
+         SELECT id, article_id, normalized_text FROM claims WHERE id = p.similar_id LIMIT 1
+       ) o
        CROSS JOIN LATERAL (SELECT similarity(o.normalized_text, n.normalized_text) AS similarity) s
        WHERE p.place <= $4
          AND o.article_id <> n.article_id
