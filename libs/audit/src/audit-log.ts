@@ -3,8 +3,6 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { canonicalJson } from './canonical-json';
 
 export const GENESIS_HASH = '0'.repeat(64);
-/** The advisory lock that serialises appends, so the chain has one next link at a time. */
-const APPEND_LOCK = 72_110_001;
 
 export interface AuditEntry {
   actor: string;
@@ -22,6 +20,12 @@ export interface AuditRecord extends Required<Omit<AuditEntry, 'before' | 'after
   after: unknown;
   prevHash: string;
   hash: string;
+}
+
+/** A Postgres NOTIFY to send with an append (delivered at COMMIT, like every NOTIFY). */
+export interface AppendNotification {
+  channel: string;
+  payload: string;
 }
 
 export interface VerifyResult {
@@ -111,52 +115,53 @@ const toRecord = (r: Row): AuditRecord => ({
  * happen inside the caller's transaction, so an event exists exactly when its change does.
  */
 export class AuditLog {
-  /** Appends events in the transaction of `manager` (which must be inside a transaction). */
-  async append(manager: EntityManager, entries: AuditEntry[]): Promise<AuditRecord[]> {
+  /**
+   * Appends events in the transaction of `manager` (which must be inside a transaction), in
+   * one round trip: the audit_append function (see its migration) takes the chain's lock,
+   * held until COMMIT, reads the head, and chains and inserts the events. Everything that
+   * does not depend on the head, the events' canonical serialisation above all, is prepared
+   * here before that, so the lock every writer waits for is held as briefly as it can be.
+   * `notify`, if given, is sent by the same statement: a writer that announces its change
+   * saves a round trip under the lock.
+   */
+  async append(
+    manager: EntityManager,
+    entries: AuditEntry[],
+    notify?: AppendNotification,
+  ): Promise<AuditRecord[]> {
     if (entries.length === 0) return [];
-    // everything that does not depend on the chain's head is prepared before taking the lock
-    // every writer waits for: it is held until COMMIT
     const prepared = entries.map(prepareEvent);
-    await manager.query('SELECT pg_advisory_xact_lock($1)', [APPEND_LOCK]);
-    const head = await manager.query<
-      {
-        seq: string;
-        hash: string;
-      }[]
-    >('SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1');
-    let seq = head[0] ? Number(head[0].seq) : 0;
-    let prevHash = head[0]?.hash ?? GENESIS_HASH;
     const now = new Date().toISOString();
-    const records: AuditRecord[] = [];
-    for (const e of prepared) {
-      seq += 1;
-      const hash = hashBody(
-        prevHash,
-        e.bodyBeforeAt + JSON.stringify(now) + e.bodyAfterAt + seq + '}',
-      );
-      records.push({ ...e.record, seq, at: now, prevHash, hash });
-      prevHash = hash;
-    }
     // one array per column: any number of events in one statement with ten parameters (a
     // VALUES list would hit Postgres's limit of 65,535 parameters at 6,553 events)
-    await manager.query(
-      `INSERT INTO audit_events (${COLUMNS})
-       SELECT * FROM unnest($1::bigint[], $2::timestamptz[], $3::text[], $4::text[], $5::text[],
-         $6::text[], $7::jsonb[], $8::jsonb[], $9::text[], $10::text[])`,
+    const [chained] = await manager.query<
+      { first_seq: string; prev_hash: string; hashes: string[] }[]
+    >(
+      `SELECT first_seq, prev_hash, hashes${notify ? ', pg_notify($11, $12)' : ''}
+       FROM audit_append($1::timestamptz, $2, $3::text[], $4::text[], $5::text[], $6::text[],
+         $7::jsonb[], $8::jsonb[], $9::text[], $10::text[])`,
       [
-        records.map((r) => r.seq),
-        records.map((r) => r.at),
-        records.map((r) => r.actor),
-        records.map((r) => r.action),
-        records.map((r) => r.entityType),
-        records.map((r) => r.entityId),
+        now,
+        JSON.stringify(now),
+        prepared.map((e) => e.record.actor),
+        prepared.map((e) => e.record.action),
+        prepared.map((e) => e.record.entityType),
+        prepared.map((e) => e.record.entityId),
         prepared.map((e) => e.beforeJson),
         prepared.map((e) => e.afterJson),
-        records.map((r) => r.prevHash),
-        records.map((r) => r.hash),
+        prepared.map((e) => e.bodyBeforeAt),
+        prepared.map((e) => e.bodyAfterAt),
+        ...(notify ? [notify.channel, notify.payload] : []),
       ],
     );
-    return records;
+    const firstSeq = Number(chained!.first_seq);
+    let prevHash = chained!.prev_hash;
+    return prepared.map((e, i) => {
+      const hash = chained!.hashes[i]!;
+      const record = { ...e.record, seq: firstSeq + i, at: now, prevHash, hash };
+      prevHash = hash;
+      return record;
+    });
   }
 
   /** Recomputes the whole chain in batches and names the first event that does not match. */

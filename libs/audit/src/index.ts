@@ -2,6 +2,7 @@ export {
   AuditLog,
   GENESIS_HASH,
   hashEvent,
+  type AppendNotification,
   type AuditEntry,
   type AuditRecord,
   type VerifyResult,

@@ -25,6 +25,17 @@ export function parseClaimsChangedPayload(payload: string | undefined): readonly
 }
 
 /**
+ * The notification that the claims `claimIds` (omitted: any claims) changed, for a statement
+ * that sends it along with other work (AuditLog.append); see notifyClaimsChanged.
+ */
+export function claimsChangedNotification(claimIds?: readonly string[]): {
+  channel: string;
+  payload: string;
+} {
+  return { channel: CLAIMS_CHANGED_CHANNEL, payload: claimsChangedPayload(claimIds) };
+}
+
+/**
  * Announces that the claims `claimIds` (omitted: any claims) were created or changed. Call it with
  * the transaction's manager: Postgres delivers the notification only when that transaction commits,
  * so readers never drop their caches before the change is visible, and not at all on rollback.
@@ -33,8 +44,6 @@ export async function notifyClaimsChanged(
   manager: EntityManager | DataSource,
   claimIds?: string[],
 ): Promise<void> {
-  await manager.query('SELECT pg_notify($1, $2)', [
-    CLAIMS_CHANGED_CHANNEL,
-    claimsChangedPayload(claimIds),
-  ]);
+  const { channel, payload } = claimsChangedNotification(claimIds);
+  await manager.query('SELECT pg_notify($1, $2)', [channel, payload]);
 }

@@ -17,6 +17,7 @@ import { SourceMerges1764705600000 } from './migrations/1764705600000-source-mer
 import { ReverificationDue1764835200000 } from './migrations/1764835200000-reverification-due';
 import { SimilarClaims1764921600000 } from './migrations/1764921600000-similar-claims';
 import { Exports1765008000000 } from './migrations/1765008000000-exports';
+import { AuditAppendFunction1765094400000 } from './migrations/1765094400000-audit-append-function';
 
 export const ENTITIES = [
   ApiKeyEntity,
@@ -38,6 +39,7 @@ export const MIGRATIONS = [
   ReverificationDue1764835200000,
   SimilarClaims1764921600000,
   Exports1765008000000,
+  AuditAppendFunction1765094400000,
 ];
 
 /** A data source on `url`; the schema comes from migrations only, never from the entities. */

@@ -30,6 +30,7 @@ export {
 export {
   ALL_CLAIMS_CHANGED,
   CLAIMS_CHANGED_CHANNEL,
+  claimsChangedNotification,
   claimsChangedPayload,
   notifyClaimsChanged,
   parseClaimsChangedPayload,

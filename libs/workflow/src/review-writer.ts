@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AuditLog } from '@claimtrail/audit';
-import { notifyClaimsChanged } from '@claimtrail/persistence';
+import { claimsChangedNotification } from '@claimtrail/persistence';
 import { lockClaims } from './claim-review-state';
 import { GroupCommit, type GroupCommitOptions } from './group-commit';
 import { recordLeases, type RecordedLease, type TakenJob } from './lease-records';
@@ -12,9 +12,10 @@ type ReviewWrite = { lease: TakenJob } | { verdict: Submission };
 /**
  * The writes of the busy part of the review workflow, leases taken and verdicts given,
  * group-committed: the ones that arrive at about the same time share one transaction (one
- * lock of their claims, one audit append, one notification, one commit) while each caller
- * keeps its own outcome. Every audit append holds the chain's lock until COMMIT, so it is
- * the number of transactions, not of calls, that bounds how many reviewers a desk serves.
+ * lock of their claims, one audit append that also sends the notification of the changed
+ * claims, one commit) while each caller keeps its own outcome. Every audit append holds the
+ * chain's lock until COMMIT, so it is the number of transactions, not of calls, that bounds
+ * how many reviewers a desk serves.
  */
 export class ReviewWriter {
   private readonly commits: GroupCommit<ReviewWrite, RecordedLease | VerdictView>;
@@ -57,10 +58,8 @@ export class ReviewWriter {
     const verdicts = await writeVerdicts(tx, submissions, claims, this.complete);
     const recorded = await recordLeases(tx, leases, claims);
     const events = [...verdicts.events, ...recorded.events];
-    if (events.length > 0) {
-      await this.audit.append(tx, events);
-      await notifyClaimsChanged(tx, [...new Set(events.map((e) => e.entityId))]);
-    }
+    if (events.length > 0)
+      await this.audit.append(tx, events, claimsChangedNotification(events.map((e) => e.entityId)));
     let v = 0;
     let l = 0;
     return batch.map((w) => ('lease' in w ? recorded.outcomes[l++]! : verdicts.outcomes[v++]!));
