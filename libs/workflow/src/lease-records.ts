@@ -1,8 +1,8 @@
-import type { EntityManager } from 'typeorm';
 import type { AuditEntry } from '@claimtrail/audit';
-import { markLeasedEach, markWaitingEach, type ClaimReviewState } from './claim-review-state';
+import type { ClaimReviewState } from './claim-review-state';
 import { decideLease, type LeaseDecision } from './lease-decision';
 import type { Actor } from './lease.service';
+import type { ReviewChanges } from './review-changes';
 import { reviewEvents } from './review-events';
 
 /** A job just taken off a partition for a reviewer: the lease to record. */
@@ -18,28 +18,37 @@ export interface RecordedLease {
   claim: ClaimReviewState | undefined;
 }
 
+/** A taken job, its claim (read under lock) and what it means for the claim. */
+export interface DecidedLease {
+  taken: TakenJob;
+  claim: ClaimReviewState | undefined;
+  decision: LeaseDecision;
+  /** The lease this job's claim had through the same partition ran out. */
+  ranOut: boolean;
+}
+
 /**
- * Records in Postgres what jobs just taken by leases mean for their claims (rows locked by
- * the caller, no claim twice): each job's decision (lease, discard, redirect), the claims
- * leased or put back to waiting, and the audit events to append. A claim Postgres still
- * shows leased through the very partition its job was taken from had that lease run out
- * (BullMQ gave its job out again): the expiry is recorded too, as the sweeper would.
+ * What jobs just taken by leases mean for their claims (rows locked by the caller, no claim
+ * twice): each job's decision (lease, discard, redirect). A claim Postgres still shows leased
+ * through the very partition its job was taken from had that lease run out (BullMQ gave its
+ * job out again): the expiry is recorded too, as the sweeper would.
  */
-export async function recordLeases(
-  tx: EntityManager,
+export function decideLeases(
   taken: TakenJob[],
   claims: Map<string, ClaimReviewState>,
-): Promise<{ outcomes: RecordedLease[]; events: AuditEntry[] }> {
-  const decided = taken.map((t) => {
+): DecidedLease[] {
+  return taken.map((t) => {
     const claim = claims.get(t.claimId);
     const decision = decideLease(claim, t.partition, t.reviewer.id);
-    // the lease this job's claim had through the same partition ran out
     const ranOut = claim?.status === 'in_review' && claim.leaseQueue === t.partition;
     return { taken: t, claim, decision, ranOut };
   });
-  const leasedVersions = await markLeasedEach(
-    tx,
-    decided
+}
+
+/** The claims leased, and those put back to waiting (a lapsed lease redirected elsewhere). */
+export function leaseChanges(decided: DecidedLease[]): Pick<ReviewChanges, 'leases' | 'waiting'> {
+  return {
+    leases: decided
       .filter((d) => d.decision.kind === 'lease')
       .map(({ taken: t }) => ({
         claimId: t.claimId,
@@ -47,12 +56,20 @@ export async function recordLeases(
         queue: t.partition,
         expiresAt: t.expiresAt,
       })),
-  );
-  const waitingVersions = await markWaitingEach(
-    tx,
-    decided.filter((d) => d.decision.kind === 'redirect' && d.ranOut).map((d) => d.taken.claimId),
-  );
+    waiting: decided
+      .filter((d) => d.decision.kind === 'redirect' && d.ranOut)
+      .map((d) => d.taken.claimId),
+  };
+}
 
+/**
+ * Each lease's outcome and the audit events of the changes leaseChanges asked for, once
+ * written: each claim changed is at the version after the one locked.
+ */
+export function leaseOutcomes(decided: DecidedLease[]): {
+  outcomes: RecordedLease[];
+  events: AuditEntry[];
+} {
   const events: AuditEntry[] = [];
   for (const { taken: t, claim, decision, ranOut } of decided) {
     if (!claim || decision.kind === 'discard') continue;
@@ -66,7 +83,7 @@ export async function recordLeases(
         events.push(
           reviewEvents.leaseExpired(claim.id, lapsed, {
             status: 'queued',
-            version: waitingVersions.get(claim.id)!,
+            version: claim.version + 1,
           }),
         );
       continue;
@@ -80,11 +97,7 @@ export async function recordLeases(
         t.reviewer.actor,
         claim.id,
         { status: ranOut ? 'queued' : claim.status, version: claim.version },
-        {
-          version: leasedVersions.get(claim.id)!,
-          reviewerId: t.reviewer.id,
-          expiresAt: t.expiresAt,
-        },
+        { version: claim.version + 1, reviewerId: t.reviewer.id, expiresAt: t.expiresAt },
       ),
     );
   }

@@ -3,9 +3,22 @@ import type { AuditLog } from '@claimtrail/audit';
 import { claimsChangedNotification } from '@claimtrail/persistence';
 import { lockClaims } from './claim-review-state';
 import { GroupCommit, type GroupCommitOptions } from './group-commit';
-import { recordLeases, type RecordedLease, type TakenJob } from './lease-records';
+import {
+  decideLeases,
+  leaseChanges,
+  leaseOutcomes,
+  type RecordedLease,
+  type TakenJob,
+} from './lease-records';
+import { writeReviewChanges } from './review-changes';
+import {
+  completeSubmissions,
+  newVerdicts,
+  verdictOutcomes,
+  type CompleteJob,
+  type Submission,
+} from './verdict-records';
 import type { VerdictView } from './verdict-views';
-import { writeVerdicts, type CompleteJob, type Submission } from './verdict-records';
 
 type ReviewWrite = { lease: TakenJob } | { verdict: Submission };
 
@@ -33,17 +46,21 @@ export class ReviewWriter {
     );
   }
 
-  /** Records what a job taken for a lease means for its claim (see recordLeases). */
+  /** Records what a job taken for a lease means for its claim (see decideLeases). */
   lease(taken: TakenJob): Promise<RecordedLease> {
     return this.commits.run({ lease: taken }) as Promise<RecordedLease>;
   }
 
-  /** Writes a verdict under its lease (see writeVerdicts). */
+  /** Writes a verdict under its lease (see completeSubmissions). */
   verdict(submission: Submission): Promise<VerdictView> {
     return this.commits.run({ verdict: submission }) as Promise<VerdictView>;
   }
 
-  /** One transaction for the batch; no claim occurs twice in it. */
+  /**
+   * One transaction for the batch (no claim occurs twice in it), in four round trips to
+   * Postgres after BEGIN: the claims locked, the batch's verdicts and claim changes written
+   * by one statement, the audit append with the notification, COMMIT.
+   */
   private async write(
     tx: EntityManager,
     batch: ReviewWrite[],
@@ -54,9 +71,15 @@ export class ReviewWriter {
       tx,
       batch.map((w) => ('lease' in w ? w.lease.claimId : w.verdict.claimId)),
     );
-    // verdicts first: their jobs are completed in Redis while the rows are locked
-    const verdicts = await writeVerdicts(tx, submissions, claims, this.complete);
-    const recorded = await recordLeases(tx, leases, claims);
+    // the verdicts' jobs are completed in Redis while their rows are locked
+    const completed = await completeSubmissions(submissions, claims, this.complete);
+    const decided = decideLeases(leases, claims);
+    const rows = await writeReviewChanges(tx, {
+      verdicts: newVerdicts(completed),
+      ...leaseChanges(decided),
+    });
+    const verdicts = verdictOutcomes(completed, claims, rows);
+    const recorded = leaseOutcomes(decided);
     const events = [...verdicts.events, ...recorded.events];
     if (events.length > 0)
       await this.audit.append(tx, events, claimsChangedNotification(events.map((e) => e.entityId)));

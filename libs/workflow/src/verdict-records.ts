@@ -1,11 +1,10 @@
-import type { EntityManager } from 'typeorm';
 import type { AuditEntry } from '@claimtrail/audit';
-import { preparedQueryIn } from '@claimtrail/persistence';
-import { markReviewedEach, type ClaimReviewState } from './claim-review-state';
+import type { ClaimReviewState } from './claim-review-state';
 import type { Actor } from './lease.service';
+import type { NewVerdict } from './review-changes';
 import { reviewEvents } from './review-events';
 import type { VerdictInput } from './verdict-rules';
-import { toVerdictView, VERDICT_COLUMNS, type VerdictRow, type VerdictView } from './verdict-views';
+import { toVerdictView, type VerdictRow, type VerdictView } from './verdict-views';
 
 export interface Submission {
   reviewer: Actor;
@@ -22,18 +21,26 @@ export type CompleteJob = (
   claim: ClaimReviewState | undefined,
 ) => Promise<void>;
 
+/** Submissions whose jobs were completed, and the refusal of each of the others. */
+export interface CompletedSubmissions {
+  submissions: Submission[];
+  /** Per submission, in order: the error refusing it, or undefined when its job completed. */
+  refused: (Error | undefined)[];
+  /** The submissions to write: those whose job was completed. */
+  written: Submission[];
+}
+
 /**
- * Writes verdicts (rows locked by the caller, no claim twice). Each claim's job is completed
- * in Redis first, under the submission's lease token; only the verdicts whose job was
- * completed are written, and the others answer with their own error (a lost lease, a claim
- * that does not exist), so one refusal does not touch the rest.
+ * Verdicts are written under their leases (rows locked by the caller, no claim twice): each
+ * claim's job is completed in Redis first, under the submission's lease token, and only the
+ * verdicts whose job was completed are written; the others answer with their own error (a
+ * lost lease, a claim that does not exist), so one refusal does not touch the rest.
  */
-export async function writeVerdicts(
-  tx: EntityManager,
+export async function completeSubmissions(
   submissions: Submission[],
   claims: Map<string, ClaimReviewState>,
   complete: CompleteJob,
-): Promise<{ outcomes: (VerdictView | Error)[]; events: AuditEntry[] }> {
+): Promise<CompletedSubmissions> {
   const refused = await Promise.all(
     submissions.map((s) =>
       complete(s, claims.get(s.claimId)).then(
@@ -43,46 +50,43 @@ export async function writeVerdicts(
     ),
   );
   const written = submissions.filter((_, i) => refused[i] === undefined);
-  if (written.length === 0) return { outcomes: refused as Error[], events: [] };
+  return { submissions, refused, written };
+}
 
-  const rows = await preparedQueryIn<VerdictRow>(
-    tx,
-    `INSERT INTO verdicts (id, claim_id, reviewer_id, attribution, veracity, rationale, evidence, reverify_at)
-     SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[],
-       $7::jsonb[], $8::timestamptz[])
-     RETURNING ${VERDICT_COLUMNS}`,
-    [
-      written.map((s) => s.verdictId),
-      written.map((s) => s.claimId),
-      written.map((s) => s.reviewer.id),
-      written.map((s) => s.input.attribution),
-      written.map((s) => s.input.veracity),
-      written.map((s) => s.input.rationale ?? null),
-      written.map((s) => JSON.stringify(s.input.evidence ?? [])),
-      written.map((s) => s.input.reverifyAt ?? null),
-    ],
-  );
+/** The verdict rows the completed submissions insert. */
+export const newVerdicts = ({ written }: CompletedSubmissions): NewVerdict[] =>
+  written.map((s) => ({
+    id: s.verdictId,
+    claimId: s.claimId,
+    reviewerId: s.reviewer.id,
+    input: s.input,
+  }));
+
+/**
+ * Each submission's answer (its verdict, or its refusal) and the audit events of the
+ * verdicts written: `rows` are the verdicts inserted, and each claim is now at the version
+ * after the one locked.
+ */
+export function verdictOutcomes(
+  completed: CompletedSubmissions,
+  claims: Map<string, ClaimReviewState>,
+  rows: VerdictRow[],
+): { outcomes: (VerdictView | Error)[]; events: AuditEntry[] } {
   const verdicts = new Map(rows.map((r) => [r.id, toVerdictView(r)]));
-  const versions = await markReviewedEach(
-    tx,
-    written.map((s) => ({
-      claimId: s.claimId,
-      verdictId: s.verdictId,
-      reverifyAt: s.input.reverifyAt ?? null,
-    })),
-  );
-  const events = written.map((s) => {
+  const events = completed.written.map((s) => {
     const claim = claims.get(s.claimId)!;
     return reviewEvents.reviewed(
       s.reviewer.actor,
       s.claimId,
       { status: claim.status, version: claim.version, verdictId: claim.currentVerdictId },
-      versions.get(s.claimId)!,
+      claim.version + 1,
       verdicts.get(s.verdictId)!,
     );
   });
   return {
-    outcomes: submissions.map((s, i) => refused[i] ?? verdicts.get(s.verdictId)!),
+    outcomes: completed.submissions.map(
+      (s, i) => completed.refused[i] ?? verdicts.get(s.verdictId)!,
+    ),
     events,
   };
 }
