@@ -1,4 +1,4 @@
-import { Module, ValidationPipe, type DynamicModule } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
@@ -10,6 +10,7 @@ import { AuditController } from './audit/audit.controller';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { Authenticator } from './auth/authenticator';
 import { ClaimsController } from './claims/claims.controller';
+import { QueryValidationPipe } from './common/query-validation.pipe';
 import { CorrectionsModule } from './corrections/corrections.module';
 import { ExportsModule } from './exports/exports.module';
 import { ApiExceptionFilter } from './errors/api-exception.filter';
@@ -59,7 +60,7 @@ export class ApiModule {
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
         {
           provide: APP_PIPE,
-          useValue: new ValidationPipe({
+          useValue: new QueryValidationPipe({
             whitelist: true,
             forbidNonWhitelisted: true,
             transform: true,
