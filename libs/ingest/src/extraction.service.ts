@@ -29,8 +29,6 @@ export class PermanentExtractionError extends Error {}
 /** The attribution engine (a parameter so that tests can make it reject an article). */
 export type AttributionEngine = typeof extract;
 
-/** Claim ids per change notification: 36 characters and a comma each, under 8,000 bytes. */
-const NOTIFY_SLICE = 200;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const isFinished = (status: ArticleStatus) => status === 'extracted' || status === 'failed';
 
@@ -156,10 +154,7 @@ export class ExtractionService {
       const created = [...claims.values()].flat().map((c) => c.id);
       const linked = await linkSimilarClaims(tx, bands);
       // the claims linked to show the new ones among their similar claims: they changed too
-      const claimIds = [...new Set([...created, ...linked])];
-      // in slices that fit a NOTIFY payload, so that readers learn which claims are new
-      for (let i = 0; i < claimIds.length; i += NOTIFY_SLICE)
-        await notifyClaimsChanged(tx, claimIds.slice(i, i + NOTIFY_SLICE));
+      await notifyClaimsChanged(tx, [...created, ...linked]);
       return new Map(
         verdicts.map((v): [string, ExtractionOutcome] => [
           v.articleId,

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { EventEmitter, once } from 'node:events';
 import type { DataSource } from 'typeorm';
 import { ClaimReadCache, ReadService } from '@claimtrail/ingest';
@@ -7,6 +7,7 @@ import {
   CLAIM_CHANGES_APPLICATION_NAME,
   ClaimChangesListener,
   claimsChangedPayload,
+  claimsChangedPayloads,
   notifyClaimsChanged,
   parseClaimsChangedPayload,
 } from '@claimtrail/persistence';
@@ -342,6 +343,18 @@ describe('claim change payloads', () => {
     const many = Array.from({ length: 300 }, () => ids[0]!.replace(/^.{8}/, randomHex(8)));
     expect(claimsChangedPayload(many)).toBe(ALL_CLAIMS_CHANGED);
     expect(claimsChangedPayload(many.slice(0, 200))).not.toBe(ALL_CLAIMS_CHANGED);
+  });
+
+  it('slice a large change into payloads that each fit, naming every id once', () => {
+    const many = Array.from({ length: 450 }, () => randomUUID());
+    const payloads = claimsChangedPayloads([...many, ...many.slice(0, 10)]);
+    expect(payloads).toHaveLength(3);
+    for (const p of payloads) expect(p).not.toBe(ALL_CLAIMS_CHANGED);
+    expect(payloads.flatMap((p) => parseClaimsChangedPayload(p) as string[])).toEqual(many);
+    expect(claimsChangedPayloads([])).toEqual([ALL_CLAIMS_CHANGED]);
+    // beyond 16 payloads, one that means "all"
+    const huge = Array.from({ length: 16 * 200 + 1 }, () => randomUUID());
+    expect(claimsChangedPayloads(huge)).toEqual([ALL_CLAIMS_CHANGED]);
   });
 });
 

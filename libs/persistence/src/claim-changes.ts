@@ -17,6 +17,25 @@ export function claimsChangedPayload(claimIds?: readonly string[]): string {
   return Buffer.byteLength(payload) > MAX_PAYLOAD_BYTES ? ALL_CLAIMS_CHANGED : payload;
 }
 
+/** Claim ids per payload when a change is announced in several: 36 characters and a comma each. */
+const IDS_PER_PAYLOAD = 200;
+/** Payloads per announcement at most; a larger change is announced as ALL_CLAIMS_CHANGED. */
+const MAX_PAYLOADS = 16;
+
+/**
+ * The NOTIFY payloads for `claimIds`: slices of the ids that each fit a payload, so readers
+ * learn exactly which claims changed (an extraction batch creates and links hundreds), or
+ * ALL_CLAIMS_CHANGED alone when there are none or more than MAX_PAYLOADS slices would take.
+ */
+export function claimsChangedPayloads(claimIds?: readonly string[]): string[] {
+  const ids = [...new Set(claimIds ?? [])];
+  if (ids.length === 0 || ids.length > IDS_PER_PAYLOAD * MAX_PAYLOADS) return [ALL_CLAIMS_CHANGED];
+  const payloads: string[] = [];
+  for (let i = 0; i < ids.length; i += IDS_PER_PAYLOAD)
+    payloads.push(claimsChangedPayload(ids.slice(i, i + IDS_PER_PAYLOAD)));
+  return payloads;
+}
+
 /** The claim ids named by a payload, or 'all' when it does not name them. */
 export function parseClaimsChangedPayload(payload: string | undefined): readonly string[] | 'all' {
   if (!payload || payload === ALL_CLAIMS_CHANGED) return 'all';
@@ -42,8 +61,11 @@ export function claimsChangedNotification(claimIds?: readonly string[]): {
  */
 export async function notifyClaimsChanged(
   manager: EntityManager | DataSource,
-  claimIds?: string[],
+  claimIds?: readonly string[],
 ): Promise<void> {
-  const { channel, payload } = claimsChangedNotification(claimIds);
-  await manager.query('SELECT pg_notify($1, $2)', [channel, payload]);
+  // every payload in one statement: one round trip, however many claims changed
+  await manager.query('SELECT pg_notify($1, p) FROM unnest($2::text[]) AS p', [
+    CLAIMS_CHANGED_CHANNEL,
+    claimsChangedPayloads(claimIds),
+  ]);
 }

@@ -32,6 +32,7 @@ export {
   CLAIMS_CHANGED_CHANNEL,
   claimsChangedNotification,
   claimsChangedPayload,
+  claimsChangedPayloads,
   notifyClaimsChanged,
   parseClaimsChangedPayload,
 } from './claim-changes';
