@@ -14,6 +14,7 @@ describe('toErrorResponse', () => {
     ['not_found', 404],
     ['invalid_input', 400],
     ['conflict', 409],
+    ['gone', 410],
     ['too_large', 413],
     ['unavailable', 503],
   ] as const)('DomainError %s → %i', (code, status) => {

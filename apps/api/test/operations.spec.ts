@@ -1,6 +1,16 @@
 import { QueueGateway } from '@claimtrail/ingest';
+import { QUEUES } from '@claimtrail/queues';
 import { startApi, type ApiHarness } from './support/api-harness';
 import { anyString, matching } from './support/matchers';
+
+/**
+ * The queues operators watch, on the dashboard and in the depth metrics: every queue of the
+ * catalogue but the reconciler's maintenance queue, so that a queue added to the catalogue
+ * is not forgotten here.
+ */
+const MONITORED = Object.values(QUEUES)
+  .filter((name) => name !== QUEUES.maintenance)
+  .sort();
 
 const basic = (password: string, user = 'anyone') =>
   `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
@@ -190,7 +200,7 @@ describe('operations', () => {
   });
 
   describe('/metrics', () => {
-    it('has the request histogram by route and the depth of both queues, read at scrape time', async () => {
+    it('has the request histogram by route and the depth of every queue, read at scrape time', async () => {
       const queues = api.app.get(QueueGateway);
       await api.call('reviewer', { method: 'GET', url: '/claims?limit=1' });
       const posted = await api.call('editor', {
@@ -213,7 +223,16 @@ describe('operations', () => {
       expect(text).toContain('# TYPE claimtrail_queue_depth gauge');
       expect(text).toContain('claimtrail_queue_depth{queue="extract"} 1\n');
       expect(text).toContain('claimtrail_queue_depth{queue="review"} 0\n');
+      expect(text).toContain('claimtrail_queue_depth{queue="reverify"} 0\n');
+      expect(text).toContain('claimtrail_queue_depth{queue="export"} 0\n');
       expect(text).toContain('claimtrail_queue_jobs{queue="extract",state="waiting"} 1\n');
+      const labelled = (metric: string) =>
+        [...text.matchAll(new RegExp(`^${metric}\\{queue="([a-z]+)"`, 'gm'))].map((m) => m[1]);
+      expect(labelled('claimtrail_queue_depth').sort()).toEqual(MONITORED);
+      expect([...new Set(labelled('claimtrail_queue_jobs'))].sort()).toEqual(MONITORED);
+      for (const queue of MONITORED)
+        for (const state of ['waiting', 'prioritized', 'delayed', 'active', 'failed'])
+          expect(text).toContain(`claimtrail_queue_jobs{queue="${queue}",state="${state}"} `);
       expect(text).toContain('process_cpu_user_seconds_total');
       expect(text).toContain('nodejs_eventloop_lag_seconds');
 
@@ -224,6 +243,16 @@ describe('operations', () => {
       const again = (await api.call('admin', { method: 'GET', url: '/metrics' })).body;
       expect(again).toContain('claimtrail_queue_depth{queue="review"} 1\n');
       expect(again).toContain('claimtrail_queue_jobs{queue="review",state="prioritized"} 1\n');
+      // an export asked for is a job on the export queue (no worker runs here to take it)
+      const exported = await api.call('auditor', {
+        method: 'POST',
+        url: '/exports',
+        payload: { kind: 'audit-csv' },
+      });
+      expect(exported.statusCode).toBe(202);
+      const third = (await api.call('admin', { method: 'GET', url: '/metrics' })).body;
+      expect(third).toContain('claimtrail_queue_depth{queue="export"} 1\n');
+      expect(third).toContain('claimtrail_queue_jobs{queue="export",state="waiting"} 1\n');
     });
   });
 
@@ -242,7 +271,8 @@ describe('operations', () => {
         json<{ queues: { name: string }[] }>(data)
           .queues.map((q) => q.name)
           .sort(),
-      ).toEqual(['extract', 'review']);
+      ).toEqual(MONITORED);
+      expect(MONITORED).toEqual(['export', 'extract', 'reverify', 'review']);
       for (const [authorization, status] of [
         [undefined, 401],
         [basic('ct_not-a-key-0123456789abcdef'), 401],

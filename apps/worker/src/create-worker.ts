@@ -5,16 +5,18 @@ import { pino, type Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { AuditLog } from '@claimtrail/audit';
 import type { AppConfig } from '@claimtrail/config';
-import { ExportJobs, ExportRecords } from '@claimtrail/export';
+import { ExportJobs, ExportRecords, ExportRetention, type ExpirySummary } from '@claimtrail/export';
 import { ExtractionService, Reconciler } from '@claimtrail/ingest';
 import {
+  EXPIRE_EXPORTS_EVERY_MS,
+  EXPIRE_EXPORTS_SCHEDULER_ID,
   JOB_OPTIONS,
   QUEUES,
   RECONCILE_EVERY_MS,
   RECONCILE_SCHEDULER_ID,
   REVERIFY_SCHEDULER_ID,
-  type ExportJob,
   type ExtractJob,
+  type JobOf,
   type ReconcileJob,
   type ReverifyJob,
 } from '@claimtrail/queues';
@@ -28,7 +30,13 @@ import {
   ExtractArticleProcessor,
   type ExtractSummary,
 } from './extract-article.processor';
-import { EXPORT_CONCURRENCY, ExportProcessor, type ExportSummary } from './export.processor';
+import {
+  EXPORT_CONCURRENCY,
+  ExportProcessor,
+  type ExportQueueJob,
+  type ExportSummary,
+} from './export.processor';
+import { ExpireExportsProcessor, type ExpireExportsQueueJob } from './expire-exports.processor';
 import { ReconcileProcessor, type ReconcileSummary } from './reconcile.processor';
 import { ReverifyProcessor, type ReverifySummary } from './reverify.processor';
 import { connectPostgres, connectRedis } from './service-connections';
@@ -61,6 +69,8 @@ export interface WorkerOptions {
   metricsPort?: number;
   /** Period of the reconciliation scheduler (default RECONCILE_EVERY_MS). */
   reconcileEveryMs?: number;
+  /** Period of the export retention sweep's scheduler (default EXPIRE_EXPORTS_EVERY_MS). */
+  expireExportsEveryMs?: number;
   logger?: Logger;
   /** Aborts the wait for Postgres and Redis (a shutdown signal during start). */
   signal?: AbortSignal;
@@ -134,6 +144,11 @@ export async function createWorker(
   const exportJobs = new ExportJobs(redis, config.queuePrefix);
   exportJobs.queue.on('error', reportError(QUEUES.export));
   const exporter = new ExportProcessor(exportRecords, config, metrics, logger);
+  const expireExports = new ExpireExportsProcessor(
+    new ExportRetention(db, config.exportDir, config.exportRetentionMs, new AuditLog()),
+    metrics,
+    logger,
+  );
   const reconcile = new ReconcileProcessor(new Reconciler(db, queues), metrics, logger, () =>
     exportJobs.requeue(exportRecords),
   );
@@ -182,6 +197,12 @@ export async function createWorker(
       { pattern: config.reverifyCron, tz: REVERIFY_TIMEZONE },
       { name: 'reverify-due', data: {}, opts: JOB_OPTIONS.reverify },
     );
+    // and for export retention, on the export queue beside the exports themselves
+    await exportJobs.queue.upsertJobScheduler(
+      EXPIRE_EXPORTS_SCHEDULER_ID,
+      { every: options.expireExportsEveryMs ?? EXPIRE_EXPORTS_EVERY_MS },
+      { name: 'expire-exports', data: {}, opts: JOB_OPTIONS.expireExports },
+    );
     // a sweep at start picks up what was accepted while no worker (or no Redis) was there
     await reconcile
       .run('start')
@@ -227,18 +248,30 @@ export async function createWorker(
     );
     workers.push(reverifyWorker);
     // exports are long and run in a thread each (see runExport): few at a time, and a lock
-    // renewed by an event loop that the encoding never holds up
-    const exportWorker = new Worker<ExportJob['data'], ExportSummary, ExportJob['name']>(
+    // renewed by an event loop that the encoding never holds up. The retention sweep's jobs
+    // share the queue, and wait their turn behind a running export
+    const exportWorker = new Worker<
+      JobOf<'export'>['data'],
+      ExportSummary | ExpirySummary,
+      JobOf<'export'>['name']
+    >(
       QUEUES.export,
-      (job) => exporter.process(job),
+      (job) =>
+        job.name === 'expire-exports'
+          ? expireExports.process(job as ExpireExportsQueueJob)
+          : exporter.process(job as ExportQueueJob),
       { ...queueOptions, concurrency: EXPORT_CONCURRENCY, lockDuration },
     );
     workers.push(exportWorker);
     exportWorker.on('error', reportError(QUEUES.export));
     exportWorker.on('failed', (job, error) => {
       if (!job) return;
+      if (job.name === 'expire-exports') {
+        logger.error({ jobId: job.id, err: error.message }, 'export retention sweep failed');
+        return;
+      }
       const handled = exporter
-        .onFailed(job, error)
+        .onFailed(job as ExportQueueJob, error)
         .catch((e: unknown) =>
           logger.error(
             { jobId: job.id, err: (e as Error).message },

@@ -3,7 +3,14 @@ import type { AddressInfo } from 'node:net';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 
 export type JobOutcome =
-  'extracted' | 'already-done' | 'failed' | 'reconciled' | 'reverified' | 'exported' | 'error';
+  | 'extracted'
+  | 'already-done'
+  | 'failed'
+  | 'reconciled'
+  | 'reverified'
+  | 'exported'
+  | 'expired'
+  | 'error';
 export type FailureKind = 'transient' | 'permanent' | 'exhausted';
 
 /**

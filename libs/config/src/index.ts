@@ -1,6 +1,11 @@
 export { ConfigError, loadConfig, type AppConfig } from './app-config';
 export { endpointOf } from './endpoint';
-export { DEFAULT_EXPORT_DIR, DEFAULT_NEWSROOM_NAME, type ExportConfig } from './export-config';
+export {
+  DEFAULT_EXPORT_DIR,
+  DEFAULT_EXPORT_RETENTION,
+  DEFAULT_NEWSROOM_NAME,
+  type ExportConfig,
+} from './export-config';
 export { loadWorkerConfig, type WorkerConfig } from './worker-config';
 export {
   DEFAULT_REVERIFY_AFTER,

@@ -1,4 +1,5 @@
 import { CronExpressionParser } from 'cron-parser';
+import { DURATION_UNITS_MS, parseDuration } from './duration';
 
 /**
  * The verdict values a re-verification delay can be set for: every veracity and every
@@ -25,10 +26,9 @@ export const DEFAULT_REVERIFY_AFTER =
 /** Every five minutes (UTC). */
 export const DEFAULT_REVERIFY_CRON = '*/5 * * * *';
 
-const UNIT_MS = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 7 * 86_400_000 } as const;
-const MIN_MS = UNIT_MS.m;
-const MAX_MS = 3650 * UNIT_MS.d;
-const ITEM = /^([a-z_]+)\s*=\s*(\d+)\s*([mhdw])$/;
+const MIN_MS = DURATION_UNITS_MS.m;
+const MAX_MS = 3650 * DURATION_UNITS_MS.d;
+const ITEM = /^([a-z_]+)\s*=\s*(.*)$/;
 
 /**
  * Reads REVERIFY_AFTER: `value=duration` pairs separated by commas, a duration being a whole
@@ -43,19 +43,14 @@ export function parseReverifyAfter(raw: string, problems: string[]): ReverifyAft
   const bad = (why: string) => problems.push(`REVERIFY_AFTER ${why}`);
   for (const part of text.split(',')) {
     const item = part.trim();
-    const match = ITEM.exec(item);
-    if (!match) {
+    const [, key = '', duration = ''] = ITEM.exec(item) ?? [];
+    const ms = parseDuration(duration);
+    if (!key || ms === undefined) {
       bad(
         `must be "value=duration" pairs separated by commas (e.g. "unverifiable=3d,true=90d"; units m, h, d, w) or "none" (got "${item}")`,
       );
       continue;
     }
-    const [, key, amount, unit] = match as unknown as [
-      string,
-      string,
-      string,
-      keyof typeof UNIT_MS,
-    ];
     if (!(REVERIFY_KEYS as readonly string[]).includes(key)) {
       bad(`names "${key}", which is not a verdict value (one of ${REVERIFY_KEYS.join(', ')})`);
       continue;
@@ -64,9 +59,8 @@ export function parseReverifyAfter(raw: string, problems: string[]): ReverifyAft
       bad(`gives "${key}" twice`);
       continue;
     }
-    const ms = Number(amount) * UNIT_MS[unit];
     if (ms < MIN_MS || ms > MAX_MS) {
-      bad(`gives "${key}" ${amount}${unit}; a duration must be from 1 minute to 3650 days`);
+      bad(`gives "${key}" ${duration}; a duration must be from 1 minute to 3650 days`);
       continue;
     }
     policy[key as ReverifyKey] = ms;

@@ -40,3 +40,34 @@ describe('export settings', () => {
     expect(() => loadConfig({ NEWSROOM_NAME: '   ' })).toThrow(/NEWSROOM_NAME/);
   });
 });
+
+describe('EXPORT_RETENTION', () => {
+  const HOUR = 3_600_000;
+
+  it('defaults to seven days and takes minutes, hours, days or weeks', () => {
+    expect(loadConfig({}).exportRetentionMs).toBe(7 * 24 * HOUR);
+    expect(loadConfig({ EXPORT_RETENTION: '12h' }).exportRetentionMs).toBe(12 * HOUR);
+    expect(loadConfig({ EXPORT_RETENTION: ' 30m ' }).exportRetentionMs).toBe(HOUR / 2);
+    expect(loadConfig({ EXPORT_RETENTION: '2w' }).exportRetentionMs).toBe(14 * 24 * HOUR);
+    expect(loadConfig({ EXPORT_RETENTION: '3650d' }).exportRetentionMs).toBe(3650 * 24 * HOUR);
+  });
+
+  it.each([
+    ['7', /EXPORT_RETENTION must be a duration: .*"12h" or "7d" .*\(got "7"\)/],
+    ['7 days', /EXPORT_RETENTION must be a duration: .*\(got "7 days"\)/],
+    ['1.5d', /EXPORT_RETENTION must be a duration: .*\(got "1.5d"\)/],
+    ['-1d', /EXPORT_RETENTION must be a duration/],
+    ['P7D', /EXPORT_RETENTION must be a duration/],
+    ['0m', /EXPORT_RETENTION must be from 1 minute to 3650 days \(got "0m"\)/],
+    ['3651d', /EXPORT_RETENTION must be from 1 minute to 3650 days \(got "3651d"\)/],
+  ])('refuses %j at start with a message naming the variable', (value, message) => {
+    expect(() => loadConfig({ EXPORT_RETENTION: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ EXPORT_RETENTION: value })).toThrow(message);
+  });
+
+  it('is listed with the other problems', () => {
+    const load = () => loadConfig({ EXPORT_RETENTION: 'soon', REVERIFY_AFTER: 'true=x' });
+    expect(load).toThrow(/EXPORT_RETENTION must be a duration/);
+    expect(load).toThrow(/REVERIFY_AFTER must be "value=duration" pairs/);
+  });
+});

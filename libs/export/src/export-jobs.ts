@@ -1,6 +1,6 @@
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { QUEUES, exportJob, jobIds, type ExportJob } from '@claimtrail/queues';
+import { QUEUES, exportJob, jobIds, type JobOf } from '@claimtrail/queues';
 import type { ExportRecords } from './export-records';
 
 /**
@@ -9,7 +9,8 @@ import type { ExportRecords } from './export-records';
  * which the worker's reconciler runs.
  */
 export class ExportJobs {
-  readonly queue: Queue<ExportJob['data'], unknown, ExportJob['name']>;
+  /** The export queue: one job per export, and the retention sweep's scheduled jobs. */
+  readonly queue: Queue<JobOf<'export'>['data'], unknown, JobOf<'export'>['name']>;
 
   constructor(connection: Redis, prefix: string) {
     this.queue = new Queue(QUEUES.export, { connection, prefix });

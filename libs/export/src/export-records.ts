@@ -23,6 +23,8 @@ export interface ExportView {
   error?: string;
   createdAt: string;
   finishedAt?: string;
+  /** When its file was deleted (status expired, after EXPORT_RETENTION). */
+  expiredAt?: string;
 }
 
 interface Row {
@@ -40,11 +42,12 @@ interface Row {
   error: string | null;
   created_at: Date;
   finished_at: Date | null;
+  expired_at: Date | null;
   keyset_at: string;
 }
 
 const SELECT = `SELECT id, kind, status, params, progress, row_count, byte_count, sha256,
-  audit_head_seq, audit_head_hash, file, error, created_at, finished_at,
+  audit_head_seq, audit_head_hash, file, error, created_at, finished_at, expired_at,
   to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS keyset_at
   FROM exports`;
 
@@ -63,6 +66,7 @@ const toView = (r: Row): ExportView => ({
   ...(r.error === null ? {} : { error: r.error }),
   createdAt: r.created_at.toISOString(),
   ...(r.finished_at ? { finishedAt: r.finished_at.toISOString() } : {}),
+  ...(r.expired_at ? { expiredAt: r.expired_at.toISOString() } : {}),
 });
 
 /** What a worker needs to write an export. */
@@ -229,9 +233,18 @@ export class ExportRecords {
     });
   }
 
-  /** A finished export's file (inside EXPORT_DIR); 409 while it is not done. */
+  /**
+   * A finished export's file (inside EXPORT_DIR); a conflict while it is not done, gone once
+   * it expired (the file was deleted and will not come back).
+   */
   async file(id: string): Promise<{ view: ExportView; file: string }> {
     const row = await this.row(id);
+    if (row.status === 'expired')
+      throw new DomainError(
+        'gone',
+        `export ${id} expired at ${row.expired_at!.toISOString()}: its file was deleted after EXPORT_RETENTION; start a new export`,
+        { status: row.status },
+      );
     if (row.status !== 'done' || !row.file) {
       const why =
         row.status === 'failed'

@@ -13,6 +13,7 @@ export { EXPORT_FORMATS, downloadName, exportFileName } from './export-formats';
 export { ExportJobs } from './export-jobs';
 export { AUDIT_CSV_COLUMNS, CLAIMS_CSV_COLUMNS, planExport, type ExportPlan } from './export-plans';
 export { EXPORT_ACTOR, ExportRecords, type ExportTask, type ExportView } from './export-records';
+export { EXPORT_EXPIRY_BATCH, ExportRetention, type ExpirySummary } from './export-retention';
 export { EXPORT_THREAD_LIMITS, ExportFailure, runExport } from './export-runner';
 export {
   DEFAULT_BATCH_SIZE,

@@ -3,7 +3,13 @@
  * codes in the CLI). Domain code never throws HTTP exceptions.
  */
 export type DomainErrorCode =
-  'not_found' | 'invalid_input' | 'conflict' | 'too_large' | 'unavailable';
+  | 'not_found'
+  | 'invalid_input'
+  | 'conflict'
+  /** It existed and is gone for good (an expired export's file): asking again will not help. */
+  | 'gone'
+  | 'too_large'
+  | 'unavailable';
 
 export class DomainError extends Error {
   constructor(

@@ -18,6 +18,7 @@ import { ReverificationDue1764835200000 } from './migrations/1764835200000-rever
 import { SimilarClaims1764921600000 } from './migrations/1764921600000-similar-claims';
 import { Exports1765008000000 } from './migrations/1765008000000-exports';
 import { AuditAppendFunction1765094400000 } from './migrations/1765094400000-audit-append-function';
+import { ExportExpiry1765180800000 } from './migrations/1765180800000-export-expiry';
 
 export const ENTITIES = [
   ApiKeyEntity,
@@ -40,6 +41,7 @@ export const MIGRATIONS = [
   SimilarClaims1764921600000,
   Exports1765008000000,
   AuditAppendFunction1765094400000,
+  ExportExpiry1765180800000,
 ];
 
 /** A data source on `url`; the schema comes from migrations only, never from the entities. */

@@ -1,4 +1,6 @@
 export {
+  EXPIRE_EXPORTS_EVERY_MS,
+  EXPIRE_EXPORTS_SCHEDULER_ID,
   JOB_OPTIONS,
   QUEUES,
   RECONCILE_EVERY_MS,
@@ -8,6 +10,7 @@ export {
   jobIds,
   reviewJob,
   reviewPriority,
+  type ExpireExportsJob,
   type ExportJob,
   type ExtractJob,
   type JobOf,

@@ -43,6 +43,11 @@ export interface ExportJob {
   name: 'run-export';
   data: { exportId: string };
 }
+/** The retention sweep: deletes the files of exports older than EXPORT_RETENTION. */
+export interface ExpireExportsJob {
+  name: 'expire-exports';
+  data: Record<string, never>;
+}
 export type JobOf<Q extends QueueName> = Q extends 'extract'
   ? ExtractJob
   : Q extends 'review'
@@ -50,7 +55,7 @@ export type JobOf<Q extends QueueName> = Q extends 'extract'
     : Q extends 'reverify'
       ? ReverifyJob
       : Q extends 'export'
-        ? ExportJob
+        ? ExportJob | ExpireExportsJob
         : ReconcileJob;
 
 /** Job ids come from the business key (BullMQ refuses ':' in custom ids). */
@@ -95,6 +100,12 @@ export const JOB_OPTIONS = {
     backoff: { type: 'exponential', delay: 5_000 },
     removeOnComplete: { age: 7 * 24 * 3600 },
     removeOnFail: { age: 7 * 24 * 3600 },
+  },
+  expireExports: {
+    // a sweep that fails is not retried: the next one takes what it left (nothing is lost)
+    attempts: 1,
+    removeOnComplete: { count: 100 },
+    removeOnFail: { count: 100 },
   },
 } satisfies Record<string, JobsOptions>;
 
@@ -147,3 +158,11 @@ export const RECONCILE_EVERY_MS = 60_000;
 export const RECONCILE_SCHEDULER_ID = 'reconcile';
 /** The re-verification sweep's scheduler: one id, one schedule for any number of workers. */
 export const REVERIFY_SCHEDULER_ID = 'reverify-due';
+/**
+ * How often the export retention sweep runs. Retention is counted in hours and days: a file
+ * outliving it by a quarter of an hour does no harm, and the sweep shares the export queue
+ * (one job at a time), so it stays rare.
+ */
+export const EXPIRE_EXPORTS_EVERY_MS = 15 * 60_000;
+/** The retention sweep's scheduler on the export queue: one id, one schedule. */
+export const EXPIRE_EXPORTS_SCHEDULER_ID = 'expire-exports';

@@ -23,6 +23,7 @@ const DOMAIN_STATUS: Record<DomainErrorCode, number> = {
   invalid_input: 400,
   not_found: 404,
   conflict: 409,
+  gone: 410,
   too_large: 413,
   unavailable: 503,
 };

@@ -1,10 +1,7 @@
-import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import type { Redis } from 'ioredis';
-import type { AppConfig } from '@claimtrail/config';
+import { Injectable, Logger } from '@nestjs/common';
 import { ExportJobs } from '@claimtrail/export';
 import { QueueGateway } from '@claimtrail/ingest';
 import { FailFastQueueGateway } from '../infrastructure/fail-fast-queue-gateway';
-import { APP_CONFIG, PRODUCER_REDIS } from '../infrastructure/tokens';
 
 const logger = new Logger('Exports');
 
@@ -13,18 +10,11 @@ const logger = new Logger('Exports');
  * committed already, and when Redis is away the worker's reconciler adds the job later.
  */
 @Injectable()
-export class ExportQueue implements OnModuleDestroy {
-  private readonly jobs: ExportJobs;
-
+export class ExportQueue {
   constructor(
-    @Inject(PRODUCER_REDIS) redis: Redis,
-    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly jobs: ExportJobs,
     private readonly gateway: QueueGateway,
-  ) {
-    this.jobs = new ExportJobs(redis, config.queuePrefix);
-    // the connection reports its own errors
-    this.jobs.queue.on('error', () => undefined);
-  }
+  ) {}
 
   async enqueue(exportId: string): Promise<void> {
     const add = () => this.jobs.enqueue(exportId);
@@ -35,9 +25,5 @@ export class ExportQueue implements OnModuleDestroy {
         `export ${exportId} recorded but not queued (the reconciler will): ${(e as Error).message}`,
       );
     }
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    await this.jobs.close().catch(() => undefined);
   }
 }

@@ -39,7 +39,12 @@ export class ExportCreatedDto {
 export class ExportDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ enum: EXPORT_KINDS }) kind!: string;
-  @ApiProperty({ enum: EXPORT_STATUSES }) status!: string;
+  @ApiProperty({
+    enum: EXPORT_STATUSES,
+    description:
+      'expired: it was done, and its file was deleted once EXPORT_RETENTION had passed (a download answers 410).',
+  })
+  status!: string;
   @ApiProperty({ minimum: 0, maximum: 100, description: 'Share of the rows written, in %.' })
   progress!: number;
   @ApiPropertyOptional({ format: 'date-time' }) from?: string;
@@ -56,6 +61,11 @@ export class ExportDto {
   @ApiPropertyOptional({ description: 'Why it failed (status failed).' }) error?: string;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiPropertyOptional({ format: 'date-time' }) finishedAt?: string;
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'When its file was deleted (status expired).',
+  })
+  expiredAt?: string;
 }
 
 export class ExportPageDto extends PageDto {

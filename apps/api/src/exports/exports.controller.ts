@@ -16,9 +16,9 @@ import {
   ApiBadRequestResponse,
   ApiBody,
   ApiConflictResponse,
+  ApiGoneResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
-  ApiProduces,
   ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
@@ -92,6 +92,8 @@ export class ExportsController {
   @Access({
     roles: ['auditor'],
     summary: 'One export: its status, progress and, once done, its hash',
+    description:
+      'Status `expired`: the export was done, and its file was deleted once EXPORT_RETENTION had passed (`expiredAt`); its hash and chain head stay.',
   })
   @ApiOkResponse({ type: ExportDto })
   @ApiBadRequestResponse({ description: 'id is not a UUID.', type: ErrorDto })
@@ -107,10 +109,16 @@ export class ExportsController {
     description:
       'Streamed: text/csv (audit-csv, claims-csv), application/x-ndjson (audit-jsonl) or application/ld+json (claimreview), as an attachment. `X-Content-SHA256` (hex) and `Repr-Digest` (RFC 9530) carry the SHA-256 recorded for the file.',
   })
-  @ApiProduces('text/csv', 'application/x-ndjson', 'application/ld+json')
+  // the file's media types belong to the 200 alone (not @ApiProduces, which would give them to
+  // every answer): the errors are JSON like everywhere else
   @ApiOkResponse({
     description: 'The file.',
-    schema: { type: 'string', format: 'binary' },
+    content: Object.fromEntries(
+      ['text/csv', 'application/x-ndjson', 'application/ld+json'].map((type) => [
+        type,
+        { schema: { type: 'string', format: 'binary' } },
+      ]),
+    ),
     headers: {
       'X-Content-SHA256': { description: 'SHA-256 of the file, hex.', schema: { type: 'string' } },
       'Repr-Digest': { description: 'sha-256=:<base64>:', schema: { type: 'string' } },
@@ -126,6 +134,11 @@ export class ExportsController {
     description: 'The export is not done yet (queued or running), or it failed.',
     type: ErrorDto,
   })
+  @ApiGoneResponse({
+    description:
+      'The export expired: its file was deleted once EXPORT_RETENTION had passed. Start a new export.',
+    type: ErrorDto,
+  })
   async download(
     @UuidParam('id') id: string,
     @NoQuery() _query: object,
@@ -136,12 +149,13 @@ export class ExportsController {
     try {
       handle = await open(join(this.config.exportDir, file), 'r');
     } catch (e) {
-      if ((e as { code?: string }).code === 'ENOENT')
-        throw new DomainError(
-          'not_found',
-          `the file of export ${id} is not in EXPORT_DIR on this server`,
-        );
-      throw e;
+      if ((e as { code?: string }).code !== 'ENOENT') throw e;
+      // the retention sweep may have deleted it since the status was read: 410 then, not 404
+      await this.records.file(id);
+      throw new DomainError(
+        'not_found',
+        `the file of export ${id} is not in EXPORT_DIR on this server`,
+      );
     }
     const { size } = await handle.stat();
     const format = EXPORT_FORMATS[view.kind];

@@ -7,15 +7,18 @@ import {
   type DynamicModule,
   type OnApplicationShutdown,
 } from '@nestjs/common';
+import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { AuditLog } from '@claimtrail/audit';
 import type { AppConfig } from '@claimtrail/config';
+import { ExportJobs } from '@claimtrail/export';
 import { ApiKeyService, ArticleService, QueueGateway, ReadService } from '@claimtrail/ingest';
 import { createDataSource } from '@claimtrail/persistence';
-import { createRedis } from '@claimtrail/queues';
+import { createRedis, QUEUES } from '@claimtrail/queues';
 import { FailFastQueueGateway } from './fail-fast-queue-gateway';
-import { APP_CONFIG, PRODUCER_REDIS } from './tokens';
+import { MonitoredQueues } from './monitored-queues';
+import { APP_CONFIG, PRODUCER_REDIS, REVERIFY_QUEUE } from './tokens';
 
 /** Connections per API process; requests are short, so a small pool goes a long way. */
 const DB_POOL_SIZE = 20;
@@ -61,10 +64,18 @@ export class ConnectionsCloser implements OnApplicationShutdown {
     private readonly db: DataSource,
     @Inject(PRODUCER_REDIS) private readonly redis: Redis,
     private readonly queues: QueueGateway,
+    @Inject(REVERIFY_QUEUE) private readonly reverify: Queue,
+    private readonly exportJobs: ExportJobs,
   ) {}
 
   async onApplicationShutdown(): Promise<void> {
-    await this.queues.close().catch((e: Error) => logger.warn(`closing queues: ${e.message}`));
+    const closed = await Promise.allSettled([
+      this.queues.close(),
+      this.reverify.close(),
+      this.exportJobs.close(),
+    ]);
+    for (const r of closed)
+      if (r.status === 'rejected') logger.warn(`closing queues: ${(r.reason as Error).message}`);
     if (this.redis.status === 'ready') await this.redis.quit().catch(() => this.redis.disconnect());
     else this.redis.disconnect();
     if (this.db.isInitialized) await this.db.destroy();
@@ -72,8 +83,8 @@ export class ConnectionsCloser implements OnApplicationShutdown {
 }
 
 /**
- * The connections and the domain services of libs/ingest, built once for the process.
- * Controllers get the services injected and stay thin.
+ * The connections, the queue handles and the domain services of libs/ingest, built once for
+ * the process. Controllers get the services injected and stay thin.
  */
 @Global()
 @Module({})
@@ -101,6 +112,39 @@ export class InfrastructureModule {
             for (const q of [gateway.extract, gateway.review]) q.on('error', () => undefined);
             return gateway;
           },
+        },
+        {
+          // the workers schedule the sweep on it; the API reads the schedule and shows the queue
+          provide: REVERIFY_QUEUE,
+          inject: [PRODUCER_REDIS],
+          useFactory: (redis: Redis) => {
+            const queue = new Queue(QUEUES.reverify, {
+              connection: redis,
+              prefix: config.queuePrefix,
+            });
+            queue.on('error', () => undefined);
+            return queue;
+          },
+        },
+        {
+          provide: ExportJobs,
+          inject: [PRODUCER_REDIS],
+          useFactory: (redis: Redis) => {
+            const jobs = new ExportJobs(redis, config.queuePrefix);
+            jobs.queue.on('error', () => undefined);
+            return jobs;
+          },
+        },
+        {
+          provide: MonitoredQueues,
+          inject: [QueueGateway, REVERIFY_QUEUE, ExportJobs],
+          useFactory: (gateway: QueueGateway, reverify: Queue, exportJobs: ExportJobs) =>
+            new MonitoredQueues([
+              { name: QUEUES.extract, queue: gateway.extract },
+              { name: QUEUES.review, queue: gateway.review },
+              { name: QUEUES.reverify, queue: reverify },
+              { name: QUEUES.export, queue: exportJobs.queue },
+            ]),
         },
         { provide: AuditLog, useValue: new AuditLog() },
         {
@@ -130,6 +174,9 @@ export class InfrastructureModule {
         DataSource,
         PRODUCER_REDIS,
         QueueGateway,
+        REVERIFY_QUEUE,
+        ExportJobs,
+        MonitoredQueues,
         AuditLog,
         ArticleService,
         ApiKeyService,

@@ -2,17 +2,18 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { FastifyInstance } from 'fastify';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import { QueueGateway } from '@claimtrail/ingest';
-import type { Queue } from 'bullmq';
 import { FailFastQueueGateway } from '../infrastructure/fail-fast-queue-gateway';
+import { MonitoredQueues } from '../infrastructure/monitored-queues';
 
 /** Job states a queue depth is read for; "depth" is what is still to be processed. */
 const STATES = ['waiting', 'prioritized', 'delayed', 'active', 'failed'] as const;
 const PENDING: readonly string[] = ['waiting', 'prioritized', 'delayed'];
 
 /**
- * The API's Prometheus registry: request latency by route, the depth of the extract and
- * review queues read from Redis at scrape time, and the default process metrics. One
- * registry per application (not the global one), so several apps in a process stay apart.
+ * The API's Prometheus registry: request latency by route, the depth of the monitored queues
+ * (extract, review, reverify, export; see MonitoredQueues) read from Redis at scrape time,
+ * and the default process metrics. One registry per application (not the global one), so
+ * several apps in a process stay apart.
  */
 @Injectable()
 export class MetricsService {
@@ -20,7 +21,10 @@ export class MetricsService {
   private readonly logger = new Logger('Metrics');
   private readonly requestDuration: Histogram<'route' | 'method' | 'status'>;
 
-  constructor(@Inject(QueueGateway) queues: QueueGateway) {
+  constructor(
+    @Inject(QueueGateway) queues: QueueGateway,
+    @Inject(MonitoredQueues) monitored: MonitoredQueues,
+  ) {
     collectDefaultMetrics({ register: this.registry });
     this.requestDuration = new Histogram({
       name: 'http_request_duration_seconds',
@@ -31,13 +35,9 @@ export class MetricsService {
     });
     const read = (run: () => Promise<Record<string, number>>) =>
       queues instanceof FailFastQueueGateway ? queues.bounded(run) : run();
-    const named: [string, Queue][] = [
-      ['extract', queues.extract],
-      ['review', queues.review],
-    ];
     const countsAtScrape = async () =>
       Promise.all(
-        named.map(async ([name, queue]) => {
+        monitored.list.map(async ({ name, queue }) => {
           try {
             return { name, counts: await read(() => queue.getJobCounts(...STATES)) };
           } catch (e) {

@@ -2,21 +2,21 @@ import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter as BullBoardFastifyAdapter } from '@bull-board/fastify';
 import type { FastifyInstance } from 'fastify';
-import type { QueueGateway } from '@claimtrail/ingest';
+import type { MonitoredQueues } from '../infrastructure/monitored-queues';
 
 type ServerAdapter = Parameters<typeof createBullBoard>[0]['serverAdapter'];
 
 export const QUEUE_DASHBOARD_PATH = '/admin/queues';
 
-/** The BullMQ dashboard for the extract and review queues (admins only, see create-api-app). */
+/** The BullMQ dashboard of the monitored queues (admins only, see create-api-app). */
 export async function mountQueueDashboard(
   fastify: FastifyInstance,
-  queues: QueueGateway,
+  queues: MonitoredQueues,
 ): Promise<void> {
   const serverAdapter = new BullBoardFastifyAdapter();
   serverAdapter.setBasePath(QUEUE_DASHBOARD_PATH);
   createBullBoard({
-    queues: [new BullMQAdapter(queues.extract), new BullMQAdapter(queues.review)],
+    queues: queues.list.map(({ queue }) => new BullMQAdapter(queue)),
     // @bull-board/fastify pins its own copy of @bull-board/api one patch release behind the
     // top-level one; the adapter interface is the same, only the private fields differ
     serverAdapter: serverAdapter as unknown as ServerAdapter,

@@ -13,7 +13,8 @@ import { ApiKeyEntity } from './api-key.entity';
 
 export const EXPORT_KINDS = ['audit-csv', 'audit-jsonl', 'claims-csv', 'claimreview'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
-export const EXPORT_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
+/** `expired`: done, and its file deleted once EXPORT_RETENTION had passed. */
+export const EXPORT_STATUSES = ['queued', 'running', 'done', 'failed', 'expired'] as const;
 export type ExportStatus = (typeof EXPORT_STATUSES)[number];
 
 /** What an export was asked to cover: a time range, each end optional ([from, to)). */
@@ -24,11 +25,13 @@ export interface ExportParams {
 
 /**
  * One export: what was asked, how far it got, and, once done, the file it wrote (relative to
- * EXPORT_DIR) with its SHA-256 and the audit chain head it was cut at.
+ * EXPORT_DIR) with its SHA-256 and the audit chain head it was cut at. An expired export
+ * keeps all of that; only its file is gone.
  */
 @Entity('exports')
 @Check('exports_kind_check', `kind IN ('audit-csv', 'audit-jsonl', 'claims-csv', 'claimreview')`)
-@Check('exports_status_check', `status IN ('queued', 'running', 'done', 'failed')`)
+@Check('exports_status_check', `status IN ('queued', 'running', 'done', 'failed', 'expired')`)
+@Check('exports_expired_check', `(status = 'expired') = (expired_at IS NOT NULL)`)
 @Check('exports_progress_check', `progress BETWEEN 0 AND 100`)
 @Index('exports_created_idx', ['createdAt', 'id'])
 export class ExportEntity {
@@ -52,4 +55,6 @@ export class ExportEntity {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @Column('timestamptz', { name: 'started_at', nullable: true }) startedAt!: Date | null;
   @Column('timestamptz', { name: 'finished_at', nullable: true }) finishedAt!: Date | null;
+  /** When the retention sweep deleted the file (status expired). */
+  @Column('timestamptz', { name: 'expired_at', nullable: true }) expiredAt!: Date | null;
 }
