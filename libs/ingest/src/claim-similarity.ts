@@ -50,6 +50,9 @@ export const CANDIDATES_PER_BAND = 2;
  */
 export const CANDIDATES_COMPARED = 5;
 
+/** The advisory lock that makes linkers take turns (see linkSimilarClaims). */
+const LINK_LOCK = 72_110_002;
+
 /** A claim and its MinHash bands, as similarityBands gives them. */
 export interface ClaimBands {
   claimId: string;
@@ -71,9 +74,11 @@ export interface ClaimBands {
  * statistics say while the tables grow. (Written as plain joins, the planner hashed all of
  * claims twice per batch once its statistics saw a few thousand rows.)
  *
- * Call it after appending to the audit log, in the same transaction: the log's lock, held
- * until COMMIT, then serialises the writers, and each one links its claims to every claim
- * committed before it. Two batches that linked side by side would each miss the other's.
+ * Linkers take turns: each takes LINK_LOCK, held until COMMIT, before it reads, so each one
+ * links its claims to every claim committed before it (two batches that linked side by side
+ * would each miss the other's). Call it before appending to the audit log: a transaction
+ * that holds both locks took them in that order, and the log's writers that do not link
+ * (article intake, reviews) do not wait while claims are linked.
  */
 export async function linkSimilarClaims(
   tx: EntityManager,
@@ -81,6 +86,8 @@ export async function linkSimilarClaims(
 ): Promise<string[]> {
   const pairs = claims.flatMap((c) => c.bands.map((band) => ({ claimId: c.claimId, band })));
   if (pairs.length === 0) return [];
+  // a statement of its own: the linking statement's snapshot must be taken after the lock
+  await tx.query('SELECT pg_advisory_xact_lock($1)', [LINK_LOCK]);
   const linked = await tx.query<{ similar_id: string }[]>(
     `INSERT INTO claim_similarities (claim_id, similar_id, similarity)
      SELECT claim_id, similar_id, similarity FROM (
@@ -135,7 +142,7 @@ export async function linkSimilarClaims(
  * updated): replaces its bands, drops its links (both ways) and links it again, to the
  * closest claims of other articles, earlier or later. Returns the ids of the claims it was
  * and now is linked to, whose lists of similar claims may have changed. Like
- * linkSimilarClaims, it belongs after the audit append.
+ * linkSimilarClaims, it belongs before the audit append.
  */
 export async function relinkSimilarClaim(
   tx: EntityManager,

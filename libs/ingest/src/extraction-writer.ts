@@ -45,7 +45,7 @@ const byKey =
  * is keyed (ON CONFLICT), so writing the same article again adds nothing. Shared rows
  * (sources, their aliases) are inserted in key order, so concurrent batches wait for each
  * other in the same order and cannot deadlock. The caller links the new claims to similar
- * claims after its audit append (see linkSimilarClaims).
+ * claims before its audit append (see linkSimilarClaims).
  */
 export async function writeExtractions(
   tx: EntityManager,

@@ -149,10 +149,11 @@ export class ExtractionService {
       );
       if (verdicts.length === 0) return new Map<string, ExtractionOutcome>();
       const { claims, events, bands }: BatchWrite = await writeExtractions(tx, verdicts);
-      await this.audit.append(tx, events);
-      // after the append: the log's lock makes batches link one after the other
-      const created = [...claims.values()].flat().map((c) => c.id);
+      // before the append (see linkSimilarClaims): batches link one after the other, while
+      // the log's other writers go on
       const linked = await linkSimilarClaims(tx, bands);
+      await this.audit.append(tx, events);
+      const created = [...claims.values()].flat().map((c) => c.id);
       // the claims linked to show the new ones among their similar claims: they changed too
       await notifyClaimsChanged(tx, [...created, ...linked]);
       return new Map(

@@ -211,8 +211,9 @@ describe('similar claims on extraction', () => {
       `Dollar sale\nFinance Minister Layla Haddad said ${claim} morning.\n`,
       'Side B',
     );
-    // hold the audit log's lock, which every extraction takes last: both batches have written
-    // their claims, unseen by the other, before either can commit
+    // hold the audit log's lock, which every extraction takes after linking: both batches
+    // have written their claims, unseen by the other, before either can commit, and only the
+    // linkers' own lock keeps the second from linking before the first has committed
     const holder = db.dataSource.createQueryRunner();
     await holder.connect();
     await holder.startTransaction();

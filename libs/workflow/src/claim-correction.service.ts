@@ -155,14 +155,13 @@ export class ClaimCorrectionService {
         ROLES.filter((r) => refsOf(change, r)),
         rewritten,
       );
+      // a new text has other lookalikes: the claims it was or now is similar to show it or
+      // no longer do, so they changed too (linked before the append, as extraction links)
+      const relinked =
+        key === null ? [] : await relinkSimilarClaim(tx, claimId, similarityKey(claim.text), key);
       await this.audit.append(tx, [
         correctionEvents.claimCorrected(editor.actor, claimId, before, after),
       ]);
-      // a new text has other lookalikes: the claims it was or now is similar to show it or
-      // no longer do, so they changed too (after the append, under the log's lock, as
-      // extraction links)
-      const relinked =
-        key === null ? [] : await relinkSimilarClaim(tx, claimId, similarityKey(claim.text), key);
       await notifyClaimsChanged(tx, [claimId, ...relinked]);
       return version;
     });

@@ -7,6 +7,11 @@ import { partitionOf } from './review-partitions';
  * The review side of a claim row, and the statements that change it. Every change bumps the
  * claim's version (the optimistic lock editors write with); the lease columns are set
  * exactly while the claim is in review.
+ *
+ * Claim rows are locked FOR NO KEY UPDATE, as UPDATE itself locks them: writers of a claim
+ * exclude each other, while rows that merely reference it (a verdict, a source link, a
+ * similar claim linked by an extraction) take their foreign-key locks without waiting, so no
+ * lock cycle runs through those checks.
  */
 export interface ClaimReviewState {
   id: string;
@@ -68,7 +73,7 @@ export async function lockClaim(
   tx: EntityManager,
   claimId: string,
 ): Promise<ClaimReviewState | undefined> {
-  const rows = await tx.query<Row[]>(`${SELECT} FOR UPDATE OF c`, [claimId]);
+  const rows = await tx.query<Row[]>(`${SELECT} FOR NO KEY UPDATE OF c`, [claimId]);
   return rows[0] && toState(rows[0]);
 }
 
@@ -82,7 +87,7 @@ export async function lockClaims(
 ): Promise<Map<string, ClaimReviewState>> {
   const rows = await preparedQueryIn<Row>(
     tx,
-    `${SELECT_ALL} WHERE c.id = ANY($1::uuid[]) ORDER BY c.id FOR UPDATE OF c`,
+    `${SELECT_ALL} WHERE c.id = ANY($1::uuid[]) ORDER BY c.id FOR NO KEY UPDATE OF c`,
     [claimIds],
   );
   return new Map(rows.map((r) => [r.id, toState(r)]));

@@ -39,7 +39,7 @@ export class LeaseSweeper {
       >(
         `SELECT id, version, lease_holder, lease_expires_at FROM claims
          WHERE status = 'in_review' AND lease_expires_at < now() - $1 * interval '1 millisecond'
-         ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED`,
+         ORDER BY id LIMIT $2 FOR NO KEY UPDATE SKIP LOCKED`,
         [this.graceMs, BATCH],
       );
       if (lapsed.length === 0) return 0;

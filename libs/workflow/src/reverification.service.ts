@@ -50,9 +50,9 @@ const requeueSql = (pick: string) => `
 const DUE = requeueSql(`
   SELECT id, version, reverify_at FROM claims
   WHERE status = 'reviewed' AND reverify_at <= now()
-  ORDER BY reverify_at LIMIT $1 FOR UPDATE SKIP LOCKED`);
+  ORDER BY reverify_at LIMIT $1 FOR NO KEY UPDATE SKIP LOCKED`);
 const ONE = requeueSql(`
-  SELECT id, version, reverify_at FROM claims WHERE id = $1 AND status = 'reviewed' FOR UPDATE`);
+  SELECT id, version, reverify_at FROM claims WHERE id = $1 AND status = 'reviewed' FOR NO KEY UPDATE`);
 
 const ACTIONS: Record<RecheckReason, string> = {
   'reverify-due': 'claim.reverify_due',
