@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { AuditLog } from '@claimtrail/audit';
 import { ApiKeyEntity, type Role } from '@claimtrail/persistence';
@@ -6,7 +6,8 @@ import { DomainError } from './domain-error';
 
 const KEY_PREFIX = 'ct_';
 
-export const hashKey = (key: string): string => createHash('sha256').update(key).digest('hex');
+/** SHA-256 of a key, as stored (crypto.hash: one call, no Hash object; every request makes one). */
+export const hashKey = (key: string): string => hash('sha256', key, 'hex');
 
 export interface Principal {
   id: string;
