@@ -51,7 +51,16 @@ export const CANDIDATES_PER_BAND = 2;
 export const CANDIDATES_COMPARED = 5;
 
 /** The advisory lock that makes linkers take turns (see linkSimilarClaims). */
-const LINK_LOCK = 72_110_002;
+export const LINK_LOCK = 72_110_002;
+
+/**
+ * Waits for the linkers before this transaction to commit, and makes those after it wait for
+ * its COMMIT. A statement of its own: a statement's snapshot is taken when it starts, so only
+ * the statements after this one see what those linkers committed.
+ */
+async function takeLinkTurn(tx: EntityManager): Promise<void> {
+  await tx.query('SELECT pg_advisory_xact_lock($1)', [LINK_LOCK]);
+}
 
 /** A claim and its MinHash bands, as similarityBands gives them. */
 export interface ClaimBands {
@@ -86,8 +95,7 @@ export async function linkSimilarClaims(
 ): Promise<string[]> {
   const pairs = claims.flatMap((c) => c.bands.map((band) => ({ claimId: c.claimId, band })));
   if (pairs.length === 0) return [];
-  // a statement of its own: the linking statement's snapshot must be taken after the lock
-  await tx.query('SELECT pg_advisory_xact_lock($1)', [LINK_LOCK]);
+  await takeLinkTurn(tx);
   const linked = await tx.query<{ similar_id: string }[]>(
     `INSERT INTO claim_similarities (claim_id, similar_id, similarity)
      SELECT claim_id, similar_id, similarity FROM (
@@ -150,6 +158,9 @@ export async function relinkSimilarClaim(
   oldKey: string,
   newKey: string,
 ): Promise<string[]> {
+  // before anything is read or dropped: a link a batch committed meanwhile, made against the
+  // old text, is then seen and dropped with the others
+  await takeLinkTurn(tx);
   await tx.query(
     `DELETE FROM claim_similarity_bands WHERE band = ANY($1::integer[]) AND claim_id = $2`,
     [similarityBands(oldKey), claimId],

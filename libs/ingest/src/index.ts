@@ -7,6 +7,7 @@ export {
 } from './article.service';
 export { ClaimReadCache, type ClaimReadCacheOptions } from './claim-read-cache';
 export {
+  LINK_LOCK,
   linkSimilarClaims,
   type ClaimBands,
   relinkSimilarClaim,

@@ -4,7 +4,9 @@ import { similarityKey } from '@claimtrail/attribution';
 import { AuditLog } from '@claimtrail/audit';
 import {
   ExtractionService,
+  LINK_LOCK,
   linkSimilarClaims,
+  relinkSimilarClaim,
   ReadService,
   SIMILARITY_THRESHOLD,
   type ExtractionOutcome,
@@ -231,6 +233,68 @@ describe('similar claims on extraction', () => {
     const ofA = await claimOf(db.dataSource, a, claim);
     const ofB = await claimOf(db.dataSource, b, `${claim} morning`);
     expect((await read.similar(ofA)).map((s) => s.id)).toEqual([ofB]);
+  });
+});
+
+/**
+ * A claim whose text an editor changes while an extraction links a lookalike of its old text
+ * to it: the extraction commits first, so the relink must see its link and drop it with the
+ * others, or the claim keeps showing a lookalike of a text it no longer has.
+ */
+describe('relinking a corrected claim while a batch links to it', () => {
+  let db: TestDatabase;
+  const audit = new AuditLog();
+  beforeAll(async () => {
+    db = await createTestDatabase('similar-claims-relink');
+  });
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  it('drops the link the batch committed against the old text', async () => {
+    const old = 'the old pipeline to the port would carry crude oil again within two weeks';
+    const fresh = 'Minister Layla Haddad opened a new school for five hundred pupils in Mosul';
+    const first = await storeArticle(
+      db.dataSource,
+      `Pipeline\nThe oil ministry said that ${old}.\n`,
+      { outlet: 'Desk A' },
+    );
+    extracted(
+      (await new ExtractionService(db.dataSource, audit).extractBatch([{ articleId: first }]))[0],
+    );
+    const corrected = await claimOf(db.dataSource, first, old);
+    const later = await storeArticle(
+      db.dataSource,
+      `Oil route\nAn oil ministry spokesman said that ${old} or three.\n`,
+      { outlet: 'Desk B' },
+    );
+
+    // the linkers wait for the test: the batch queues first, the relink behind it
+    const holder = db.dataSource.createQueryRunner();
+    await holder.connect();
+    await holder.startTransaction();
+    await holder.query('SELECT pg_advisory_xact_lock($1)', [LINK_LOCK]);
+    const batch = new ExtractionService(db.dataSource, audit).extractBatch([{ articleId: later }]);
+    await waitingForLocks(db.dataSource, 1);
+    const relink = db.dataSource.transaction(async (tx) => {
+      await tx.query('UPDATE claims SET text = $2, normalized_text = $3 WHERE id = $1', [
+        corrected,
+        fresh,
+        similarityKey(fresh),
+      ]);
+      return relinkSimilarClaim(tx, corrected, similarityKey(old), similarityKey(fresh));
+    });
+    await waitingForLocks(db.dataSource, 2);
+    await holder.commitTransaction();
+    await holder.release();
+    extracted((await batch)[0]);
+    await relink;
+
+    const lookalike = await claimOf(db.dataSource, later, `${old} or three`);
+    const between = (await links(db.dataSource)).filter((l) =>
+      [l.claim_id, l.similar_id].every((id) => id === corrected || id === lookalike),
+    );
+    expect(between).toEqual([]);
   });
 });
 
