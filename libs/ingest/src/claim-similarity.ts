@@ -50,7 +50,10 @@ export const CANDIDATES_PER_BAND = 2;
  */
 export const CANDIDATES_COMPARED = 5;
 
-/** The advisory lock that makes linkers take turns (see linkSimilarClaims). */
+/**
+ * The advisory lock that makes linkers take turns (see linkSimilarClaims); the audit log's
+ * is 72_110_001, taken by the audit_append function.
+ */
 export const LINK_LOCK = 72_110_002;
 
 /**
@@ -93,9 +96,15 @@ export async function linkSimilarClaims(
   tx: EntityManager,
   claims: ClaimBands[],
 ): Promise<string[]> {
+  if (claims.every((c) => c.bands.length === 0)) return [];
+  await takeLinkTurn(tx);
+  return linkInTurn(tx, claims);
+}
+
+/** linkSimilarClaims for a transaction that has taken its turn (takeLinkTurn) already. */
+async function linkInTurn(tx: EntityManager, claims: ClaimBands[]): Promise<string[]> {
   const pairs = claims.flatMap((c) => c.bands.map((band) => ({ claimId: c.claimId, band })));
   if (pairs.length === 0) return [];
-  await takeLinkTurn(tx);
   const linked = await tx.query<{ similar_id: string }[]>(
     `INSERT INTO claim_similarities (claim_id, similar_id, similarity)
      SELECT claim_id, similar_id, similarity FROM (
@@ -177,7 +186,7 @@ export async function relinkSimilarClaim(
     [claimId],
   );
   const before = dropped.map((r) => (r.claim_id === claimId ? r.similar_id : r.claim_id));
-  const after = await linkSimilarClaims(tx, [{ claimId, bands }]);
+  const after = await linkInTurn(tx, [{ claimId, bands }]);
   return [...new Set([...before, ...after])];
 }
 

@@ -24,7 +24,8 @@ export class QueryValidationPipe extends ValidationPipe {
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const { type, metatype } = metadata;
-    if (type !== 'query' || typeof metatype !== 'function' || !isPlainQuery(value))
+    // what ValidationPipe does not validate (`@NoQuery() _query: object`) passes as it did
+    if (type !== 'query' || !metatype || !this.toValidate(metadata) || !isPlainQuery(value))
       return super.transform(value, metadata);
     const key = `${this.typeId(metatype)} ${JSON.stringify(value)}`;
     const known = this.valid.get(key);
