@@ -19,6 +19,7 @@ import { SimilarClaims1764921600000 } from './migrations/1764921600000-similar-c
 import { Exports1765008000000 } from './migrations/1765008000000-exports';
 import { AuditAppendFunction1765094400000 } from './migrations/1765094400000-audit-append-function';
 import { ExportExpiry1765180800000 } from './migrations/1765180800000-export-expiry';
+import { SimilarLinksUnconstrained1765267200000 } from './migrations/1765267200000-similar-links-unconstrained';
 
 export const ENTITIES = [
   ApiKeyEntity,
@@ -42,6 +43,7 @@ export const MIGRATIONS = [
   Exports1765008000000,
   AuditAppendFunction1765094400000,
   ExportExpiry1765180800000,
+  SimilarLinksUnconstrained1765267200000,
 ];
 
 /** A data source on `url`; the schema comes from migrations only, never from the entities. */

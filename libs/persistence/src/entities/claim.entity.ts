@@ -96,7 +96,8 @@ export class ClaimSourceEntity {
 /**
  * Two claims of different articles whose texts are close (pg_trgm similarity of their
  * normalized_text). One row per pair, written by whichever claim's linking found the other;
- * reads look a claim up on both sides.
+ * reads look a claim up on both sides. Derived from the claims' texts, without foreign keys
+ * (see the similar-links-unconstrained migration).
  */
 @Entity('claim_similarities')
 @Check('claim_similarities_other_claim_check', 'claim_id <> similar_id')
@@ -104,16 +105,7 @@ export class ClaimSourceEntity {
 @Index('claim_similarities_similar_idx', { synchronize: false })
 export class ClaimSimilarityEntity {
   @Column('uuid', { name: 'claim_id', primary: true }) claimId!: string;
-  @ManyToOne(() => ClaimEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'claim_id', foreignKeyConstraintName: 'claim_similarities_claim_id_fkey' })
-  claim?: ClaimEntity;
   @Column('uuid', { name: 'similar_id', primary: true }) similarId!: string;
-  @ManyToOne(() => ClaimEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({
-    name: 'similar_id',
-    foreignKeyConstraintName: 'claim_similarities_similar_id_fkey',
-  })
-  similar?: ClaimEntity;
   /** pg_trgm's similarity of the two keys, 0..1. */
   @Column('real') similarity!: number;
 }
