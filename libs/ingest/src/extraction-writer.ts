@@ -7,11 +7,12 @@ import { registryKey } from './source-registry-key';
 
 export const EXTRACTOR_ACTOR = 'system:extractor';
 
-/** A stored claim, as the review queue needs it. */
+/** A stored claim, as the review queue needs it (its routing: see ReviewCandidate). */
 export interface StoredClaim {
   id: string;
   articleId: string;
   checkworthiness: number;
+  routing: { language: string; outlet: string | null };
 }
 
 /**
@@ -20,7 +21,7 @@ export interface StoredClaim {
  * the job attempt doing it (0 when no job runs it).
  */
 export type ArticleVerdict = { articleId: string; before: ArticleStatus; attempt: number } & (
-  { result: ExtractionResult } | { reason: string }
+  { result: ExtractionResult; outlet: string | null } | { reason: string }
 );
 
 type Extracted = Extract<ArticleVerdict, { result: ExtractionResult }>;
@@ -208,9 +209,11 @@ async function insertClaims(
     language: [] as string[],
   };
   const resultOf = new Map<string, ExtractionResult>();
+  const outletOf = new Map<string, string | null>();
   const bandsOf = new Map<string, number[]>();
-  for (const { articleId, result } of extracted) {
+  for (const { articleId, result, outlet } of extracted) {
     resultOf.set(articleId, result);
+    outletOf.set(articleId, outlet);
     stored.set(articleId, []);
     events.set(articleId, []);
     result.claims.forEach((c, ordinal) => {
@@ -280,8 +283,14 @@ async function insertClaims(
     mention: [] as string[],
   };
   for (const { id, article_id: articleId, ordinal } of inserted) {
-    const c = resultOf.get(articleId)!.claims[ordinal]!;
-    stored.get(articleId)!.push({ id, articleId, checkworthiness: c.checkworthiness });
+    const { claims: found, language } = resultOf.get(articleId)!;
+    const c = found[ordinal]!;
+    stored.get(articleId)!.push({
+      id,
+      articleId,
+      checkworthiness: c.checkworthiness,
+      routing: { language, outlet: outletOf.get(articleId)! },
+    });
     bands.push({ claimId: id, bands: bandsOf.get(`${articleId} ${ordinal}`)! });
     for (const [role, refs] of [
       ['source', c.sources],

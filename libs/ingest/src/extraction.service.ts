@@ -75,12 +75,16 @@ export class ExtractionService {
     const found = new Map(rows.map((r) => [r.id, r]));
 
     // the engine, before the transaction: no lock is held while it runs
-    const pending = new Map<string, { attempt: number; outcome: EngineOutcome }>();
+    const pending = new Map<string, Pending>();
     for (const request of requests) {
       const articleId = idOf(request);
       const article = found.get(articleId);
       if (!article || isFinished(article.status) || pending.has(articleId)) continue;
-      pending.set(articleId, { attempt: request.attempt ?? 0, outcome: this.run(article) });
+      pending.set(articleId, {
+        attempt: request.attempt ?? 0,
+        outcome: this.run(article),
+        outlet: article.outlet,
+      });
     }
     const written =
       pending.size > 0 ? await this.write(pending) : new Map<string, ExtractionOutcome>();
@@ -107,7 +111,9 @@ export class ExtractionService {
   /** Records a permanent failure (for a job that will not be retried). */
   async fail(articleId: string, reason: string, attempt = 0): Promise<void> {
     if (!UUID.test(articleId)) return;
-    await this.write(new Map([[articleId.toLowerCase(), { attempt, outcome: { reason } }]]));
+    await this.write(
+      new Map([[articleId.toLowerCase(), { attempt, outcome: { reason }, outlet: null }]]),
+    );
   }
 
   /**
@@ -137,14 +143,14 @@ export class ExtractionService {
   }
 
   /** One transaction for the whole batch; the outcome of each article it wrote. */
-  private async write(
-    pending: Map<string, { attempt: number; outcome: EngineOutcome }>,
-  ): Promise<Map<string, ExtractionOutcome>> {
+  private async write(pending: Map<string, Pending>): Promise<Map<string, ExtractionOutcome>> {
     return this.db.transaction(async (tx) => {
       const verdicts = (await this.lockUnfinished(tx, [...pending.keys()])).map(
         ({ id, status }): ArticleVerdict => {
-          const { attempt, outcome } = pending.get(id)!;
-          return { articleId: id, before: status, attempt, ...outcome };
+          const { attempt, outcome, outlet } = pending.get(id)!;
+          return 'result' in outcome
+            ? { articleId: id, before: status, attempt, result: outcome.result, outlet }
+            : { articleId: id, before: status, attempt, reason: outcome.reason };
         },
       );
       if (verdicts.length === 0) return new Map<string, ExtractionOutcome>();
@@ -184,3 +190,10 @@ export class ExtractionService {
 }
 
 type EngineOutcome = { result: ExtractionResult } | { reason: string };
+
+/** An article whose outcome is to be written; its outlet places its claims for review. */
+interface Pending {
+  attempt: number;
+  outcome: EngineOutcome;
+  outlet: string | null;
+}

@@ -132,6 +132,12 @@ export interface ReviewCandidate {
   /** A reviewed claim back for re-verification: why, and the verdict re-checked. */
   reason?: RecheckReason;
   previousVerdictId?: string;
+  /**
+   * What places an unassigned claim on its review partition, given by a writer that has just
+   * stored the claim (no one can have assigned it yet), so that it is not read back; without
+   * it the claim's partition is read from Postgres.
+   */
+  routing?: { language: string; outlet: string | null };
 }
 
 /** The review job of one claim, as `Queue.addBulk` takes it (whichever review queue). */

@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { QueueGateway } from '@claimtrail/ingest';
 import type { ReviewCandidate } from '@claimtrail/queues';
 import { ReviewQueues } from './review-queues';
+import { partitionOf } from './review-partitions';
 import { byPartition, ReviewRouter } from './review-router';
 
 /**
@@ -24,13 +25,16 @@ export class PartitionedQueueGateway extends QueueGateway {
 
   override async enqueueReview(claims: ReviewCandidate[]): Promise<void> {
     if (claims.length === 0) return;
-    const routed = await this.router.route(claims.map((c) => c.id));
-    // the caller's claims, on the partitions Postgres gives them (a claim it no longer has
-    // is not reviewed)
+    // claims just written come with their routing (extraction's); the others' partitions
+    // are read from Postgres (and a claim it no longer has is not reviewed)
+    const unrouted = claims.filter((c) => !c.routing).map((c) => c.id);
+    const routed = await this.router.route(unrouted);
     await this.partitions.add(
       byPartition(
-        claims.flatMap((c) => {
-          const partition = routed.get(c.id)?.partition;
+        claims.flatMap(({ routing, ...c }) => {
+          const partition = routing
+            ? partitionOf({ ...routing, assignedTo: null })
+            : routed.get(c.id)?.partition;
           return partition ? [{ ...c, partition }] : [];
         }),
       ),

@@ -102,4 +102,26 @@ describe('PartitionedQueueGateway', () => {
     expect(await jobsOn(assignedPartition(reviewer))).toEqual([assigned!.id]);
     expect((await reconciler.run()).claims).toBe(0);
   });
+
+  it('places claims that come with their routing as it says, without reading them back', async () => {
+    const desk = 'Al-Sumaria';
+    const written = (await claimsOf('en', desk, 2)).map((c) => ({
+      ...c,
+      routing: { language: 'en', outlet: desk },
+    }));
+    // not in Postgres: only what it carries can place it
+    const unread = {
+      id: randomUUID(),
+      articleId: randomUUID(),
+      checkworthiness: 0.5,
+      routing: { language: 'ar', outlet: desk },
+    };
+    const [plain] = await claimsOf('ar', null, 1);
+    await gateway.enqueueReview([...written, unread, plain!]);
+    expect(await jobsOn(poolPartition('en', desk))).toEqual(written.map((c) => c.id).sort());
+    expect(await jobsOn(poolPartition('ar', desk))).toEqual([unread.id]);
+    expect(await jobsOn(poolPartition('ar', null))).toEqual([plain!.id]);
+    const job = await gateway.partitions.queue(poolPartition('ar', desk)).getJob(unread.id);
+    expect(job?.data).toEqual({ claimId: unread.id, articleId: unread.articleId });
+  });
 });
