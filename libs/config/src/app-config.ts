@@ -25,6 +25,11 @@ export interface AppConfig extends ExportConfig {
   /** Longest the API serves a claim answer from memory (0: no claim read cache). */
   claimCacheMaxAgeMs: number;
   /**
+   * Memory for the claim read cache per API process, in MiB: half for single claims (about
+   * 2 KB each with their similar claims), half for list pages (about 50 KB each).
+   */
+  claimCacheMb: number;
+  /**
    * How long a review lease lasts without a heartbeat; an abandoned lease puts the claim
    * back on the review queue about this long after the last heartbeat.
    */
@@ -103,6 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     maxArticleChars: integer(env, 'MAX_ARTICLE_CHARS', 200_000, 1, 5_000_000, problems),
     logLevel,
     claimCacheMaxAgeMs: integer(env, 'CLAIM_CACHE_MAX_AGE_MS', 60_000, 0, 600_000, problems),
+    claimCacheMb: integer(env, 'CLAIM_CACHE_MB', 64, 1, 65_536, problems),
     reviewLeaseMs: integer(env, 'REVIEW_LEASE_MS', 600_000, 1_000, 86_400_000, problems),
     reverifyAfter: parseReverifyAfter(env.REVERIFY_AFTER || DEFAULT_REVERIFY_AFTER, problems),
     reverifyCron: parseReverifyCron(env.REVERIFY_CRON || DEFAULT_REVERIFY_CRON, problems),

@@ -13,9 +13,6 @@ import { ClaimReadCache } from '@claimtrail/ingest';
 import { ClaimChangesListener } from '@claimtrail/persistence';
 import { APP_CONFIG } from '../infrastructure/tokens';
 
-/** Memory for cached claim answers per API process (a claim is about 1 KB, a page 50). */
-const CACHE_BYTES = 64 * 1024 * 1024;
-
 /**
  * Keeps the claim read cache honest: a connection of its own LISTENs for claim changes
  * (sent by every transaction that writes claims) and drops what they touch. The cache
@@ -67,7 +64,7 @@ export class ClaimReadCacheModule {
           provide: ClaimReadCache,
           // without the feed the cache never hears that it may serve: every read goes through
           useValue: new ClaimReadCache({
-            maxBytes: CACHE_BYTES,
+            maxBytes: config.claimCacheMb * 1024 * 1024,
             maxAgeMs: Math.max(config.claimCacheMaxAgeMs, 1),
           }),
         },
