@@ -2,10 +2,10 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Links between similar claims lose their foreign keys to claims, as the claims' MinHash
- * bands never had one. Extraction writes about five links per new claim (a wire story
- * reprinted by many outlets gives each of its claims the full five), and each link's two
- * checks locked and read both claims: a fifth of the cost of linking, measured on the
- * pipeline benchmark's articles. The links are derived from the claims' texts and are
+ * bands never had one. Extraction writes several links per new claim (a wire story
+ * reprinted by many outlets gives each of its claims the most it may link to), and each
+ * link's two checks locked and read both claims: a fifth or more of the cost of linking,
+ * measured on the pipeline benchmark's articles. The links are derived from the claims' texts and are
  * replaced when a correction moves a claim's span; claims are never deleted, and a read
  * joins each link to its claim, so a link to a claim removed by hand would simply not show.
  */
