@@ -22,11 +22,9 @@ export class ExpireExportsProcessor {
     private readonly logger: Logger,
   ) {}
 
-  async process(_job: ExpireExportsQueueJob): Promise<ExpirySummary> {
-    const timer = this.metrics.jobDuration.startTimer({ queue: QUEUES.export });
-    try {
+  process(_job: ExpireExportsQueueJob): Promise<ExpirySummary> {
+    return this.metrics.timeSweep(QUEUES.export, 'expired', async () => {
       const summary = await this.retention.sweep();
-      timer({ outcome: 'expired' });
       if (summary.expired > 0)
         this.logger.info(
           { expired: summary.expired, missing: summary.missing },
@@ -40,10 +38,6 @@ export class ExpireExportsProcessor {
           'export files past their retention could not be deleted',
         );
       return summary;
-    } catch (e) {
-      timer({ outcome: 'error' });
-      this.metrics.jobFailures.inc({ queue: QUEUES.export, kind: 'transient' });
-      throw e;
-    }
+    });
   }
 }

@@ -17,19 +17,13 @@ export class ReconcileProcessor {
     private readonly requeueExports?: () => Promise<number>,
   ) {}
 
-  async run(trigger: 'start' | 'schedule'): Promise<ReconcileSummary> {
-    const timer = this.metrics.jobDuration.startTimer({ queue: QUEUES.maintenance });
-    try {
+  run(trigger: 'start' | 'schedule'): Promise<ReconcileSummary> {
+    return this.metrics.timeSweep(QUEUES.maintenance, 'reconciled', async () => {
       const swept: ReconcileSummary = await this.reconciler.run();
       if (this.requeueExports) swept.exports = await this.requeueExports();
-      timer({ outcome: 'reconciled' });
       this.logger.info({ trigger, ...swept }, 'reconciled queues with Postgres');
       return swept;
-    } catch (e) {
-      timer({ outcome: 'error' });
-      this.metrics.jobFailures.inc({ queue: QUEUES.maintenance, kind: 'transient' });
-      throw e;
-    }
+    });
   }
 
   process(_job: ReconcileQueueJob): Promise<ReconcileSummary> {

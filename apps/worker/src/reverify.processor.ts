@@ -19,18 +19,12 @@ export class ReverifyProcessor {
     private readonly logger: Logger,
   ) {}
 
-  async process(_job: ReverifyQueueJob): Promise<ReverifySummary> {
-    const timer = this.metrics.jobDuration.startTimer({ queue: QUEUES.reverify });
-    try {
+  process(_job: ReverifyQueueJob): Promise<ReverifySummary> {
+    return this.metrics.timeSweep(QUEUES.reverify, 'reverified', async () => {
       const requeued = await this.reverification.sweepDue();
-      timer({ outcome: 'reverified' });
       if (requeued > 0)
         this.logger.info({ requeued }, 'claims due for re-verification put back on review');
       return { requeued };
-    } catch (e) {
-      timer({ outcome: 'error' });
-      this.metrics.jobFailures.inc({ queue: QUEUES.reverify, kind: 'transient' });
-      throw e;
-    }
+    });
   }
 }

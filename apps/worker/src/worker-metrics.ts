@@ -46,6 +46,24 @@ export class WorkerMetrics {
     registers: [this.registry],
   });
 
+  /**
+   * Runs one sweep job (reconcile, re-verification, export expiry), timed under `outcome`;
+   * a sweep that throws is timed as an error and counted as a transient failure (the next
+   * beat runs it again), and the error goes on to BullMQ.
+   */
+  async timeSweep<T>(queue: string, outcome: JobOutcome, sweep: () => Promise<T>): Promise<T> {
+    const timer = this.jobDuration.startTimer({ queue });
+    try {
+      const result = await sweep();
+      timer({ outcome });
+      return result;
+    } catch (e) {
+      timer({ outcome: 'error' });
+      this.jobFailures.inc({ queue, kind: 'transient' });
+      throw e;
+    }
+  }
+
   /** Serves `GET /metrics` on `port` (0: any free port); resolves once listening. */
   async serve(port: number): Promise<{ server: Server; port: number }> {
     collectDefaultMetrics({ register: this.registry, prefix: 'claimtrail_worker_' });
