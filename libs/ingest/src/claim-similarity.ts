@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { similarityBands } from '@claimtrail/attribution';
 import { preparedQuery } from '@claimtrail/persistence';
+import { chooseLinks, planLinks, type ClaimBands, type LinkTarget } from './similar-candidates';
 import {
   CURRENT_VERDICT_COLUMNS,
   currentVerdictOf,
@@ -9,7 +10,8 @@ import {
 } from './verdict-view';
 
 /**
- * pg_trgm similarity (shared trigrams over all trigrams of the two normalized texts) from
+ * Trigram similarity, as pg_trgm defines it (shared trigrams over all trigrams of the two
+ * normalized texts: trigramSimilarity in the attribution library), from
  * which two claims are linked. Texts that differ only in diacritics, alef forms, case or
  * punctuation score 1; the same sentence with a word or two changed scores about 0.7–0.9;
  * on the dev set, claims of different stories stay under 0.5, while boilerplate such as
@@ -44,11 +46,12 @@ export interface SimilarClaimView {
 }
 
 /**
- * Claims looked up per MinHash band of a new claim, at most. Real news gives none or one; a
- * wire story reprinted by hundreds of outlets gives hundreds, and a sample of them says
- * "already checked" as well as all of them would.
+ * Claims kept per MinHash band: the first to arrive. Real news gives a band one claim, or two
+ * for a story retold; a wire story reprinted by hundreds of outlets would give hundreds, and
+ * its first copies say "already checked" as well as all of them would, while every later copy
+ * still finds them. A band that is full costs a new claim one row read and nothing written.
  */
-export const CANDIDATES_PER_BAND = 2;
+export const CLAIMS_PER_BAND = 2;
 
 /**
  * Candidates whose similarity is computed, per new claim: those sharing the most bands
@@ -72,94 +75,80 @@ async function takeLinkTurn(tx: EntityManager): Promise<void> {
   await tx.query('SELECT pg_advisory_xact_lock($1)', [LINK_LOCK]);
 }
 
-/** A claim and its MinHash bands, as similarityBands gives them. */
-export interface ClaimBands {
-  claimId: string;
-  bands: number[];
-}
-
 /**
- * For each of `claims` (already written in this transaction, with their normalized_text and
- * bands), links up to SIMILAR_PER_CLAIM of the closest claims of other articles at or above
- * SIMILARITY_THRESHOLD among those sharing a band with it: the claims committed before, and
- * those of `claims` with a smaller id (so a pair within the batch is linked once). Returns
- * the ids of the claims linked to, whose lists of similar claims have changed too. Linking
- * claims again adds nothing (a pair that is there either way round is kept as it is).
+ * Links each of `claims` (already written in this transaction, with their similarity keys,
+ * and not linked yet) to up to SIMILAR_PER_CLAIM of the closest claims of other articles at
+ * or above SIMILARITY_THRESHOLD among those kept in its MinHash bands: the claims committed
+ * before, and those of `claims` with a smaller id (so a pair within the batch is linked
+ * once). Each claim also takes its place in the bands that have one free (CLAIMS_PER_BAND).
+ * Returns the ids of the claims linked to, whose lists of similar claims have changed too.
+ * Linking claims again adds nothing (a pair that is there either way round is kept as it is).
  *
- * Every step is a lookup by key (the bands arrive as parameters; each band is read through
- * its index in claim order, which a sequential scan could only match by sorting; each claim
- * by its primary key in a LATERAL subquery with a LIMIT, which the planner cannot turn into a
- * join that scans the whole table), so the plan stays the same whatever the planner's
- * statistics say while the tables grow. (Written as plain joins, the planner hashed all of
- * claims twice per batch once its statistics saw a few thousand rows.)
+ * Postgres reads and writes by key (the batch's bands in one index scan, the candidates'
+ * keys by primary key, then the new band rows and links in one statement); the candidates
+ * and their trigram similarity are worked out here (planLinks, chooseLinks).
  *
  * Linkers take turns: each takes LINK_LOCK, held until COMMIT, before it reads, so each one
  * links its claims to every claim committed before it (two batches that linked side by side
- * would each miss the other's). Call it before appending to the audit log: a transaction
- * that holds both locks took them in that order, and the log's writers that do not link
- * (article intake, reviews) do not wait while claims are linked.
+ * would each miss the other's) and the bands never hold more than their places. Call it
+ * before appending to the audit log: a transaction that holds both locks took them in that
+ * order, and the log's writers that do not link (article intake, reviews) do not wait while
+ * claims are linked.
  */
 export async function linkSimilarClaims(
   tx: EntityManager,
   claims: ClaimBands[],
 ): Promise<string[]> {
-  if (claims.every((c) => c.bands.length === 0)) return [];
+  const banded = claims.filter((c) => c.bands.length > 0);
+  if (banded.length === 0) return [];
   await takeLinkTurn(tx);
-  return linkInTurn(tx, claims);
+  return linkInTurn(tx, banded);
 }
 
 /** linkSimilarClaims for a transaction that has taken its turn (takeLinkTurn) already. */
 async function linkInTurn(tx: EntityManager, claims: ClaimBands[]): Promise<string[]> {
-  const pairs = claims.flatMap((c) => c.bands.map((band) => ({ claimId: c.claimId, band })));
-  if (pairs.length === 0) return [];
+  const bands = [...new Set(claims.flatMap((c) => c.bands))];
+  const rows = await tx.query<{ band: number; claim_id: string }[]>(
+    `SELECT band, claim_id FROM claim_similarity_bands WHERE band = ANY($1::integer[])`,
+    [bands],
+  );
+  const held = new Map<number, string[]>();
+  for (const r of rows) held.set(r.band, [...(held.get(r.band) ?? []), r.claim_id]);
+  const { joins, candidates } = planLinks(claims, held, CLAIMS_PER_BAND, CANDIDATES_COMPARED);
+
+  const targets = new Map<string, LinkTarget>(claims.map((c) => [c.claimId, c]));
+  const stored = [...new Set([...candidates.values()].flat())].filter((id) => !targets.has(id));
+  if (stored.length > 0) {
+    const found = await tx.query<{ id: string; article_id: string; normalized_text: string }[]>(
+      `SELECT id, article_id, normalized_text FROM claims WHERE id = ANY($1::uuid[])`,
+      [stored],
+    );
+    for (const r of found) targets.set(r.id, { articleId: r.article_id, key: r.normalized_text });
+  }
+  const links = chooseLinks(claims, candidates, targets, SIMILARITY_THRESHOLD, SIMILAR_PER_CLAIM);
+  if (joins.length === 0 && links.length === 0) return [];
+
   const linked = await tx.query<{ similar_id: string }[]>(
-    `INSERT INTO claim_similarities (claim_id, similar_id, similarity)
-     SELECT claim_id, similar_id, similarity FROM (
-       SELECT p.claim_id, p.similar_id, s.similarity, row_number() OVER (
-         PARTITION BY p.claim_id ORDER BY s.similarity DESC, p.similar_id) AS place
-       FROM unnest($7::uuid[]) AS nc(id)
-       CROSS JOIN LATERAL (
-         SELECT id, article_id, normalized_text FROM claims WHERE id = nc.id LIMIT 1
-       ) n
-       JOIN (
-         SELECT claim_id, similar_id, row_number() OVER (
-           PARTITION BY claim_id ORDER BY count(*) DESC, similar_id) AS place
-         FROM unnest($1::uuid[], $2::integer[]) AS nb(claim_id, band)
-         CROSS JOIN LATERAL (
-           SELECT b.claim_id AS similar_id FROM claim_similarity_bands b
-           WHERE b.band = nb.band AND b.claim_id <> nb.claim_id
-           ORDER BY b.claim_id LIMIT $3
-         ) b
-         GROUP BY claim_id, similar_id
-       ) p ON p.claim_id = n.id
-       CROSS JOIN LATERAL (
-         SELECT id, article_id, normalized_text FROM claims WHERE id = p.similar_id LIMIT 1
-       ) o
-       -- OFFSET 0 keeps the subquery whole: pulled up, similarity() would be computed again
-       -- for the ranking, after the filter computed it
-       CROSS JOIN LATERAL (
-         SELECT similarity(o.normalized_text, n.normalized_text) AS similarity OFFSET 0
-       ) s
-       WHERE p.place <= $4
-         AND o.article_id <> n.article_id
-         AND NOT (o.id = ANY($7::uuid[]) AND o.id > n.id)
-         AND s.similarity >= $5
-         -- linked the other way round already (a claim linked again)
-         AND NOT EXISTS (
-           SELECT 1 FROM claim_similarities r WHERE r.claim_id = o.id AND r.similar_id = n.id
-         )
-     ) ranked
-     WHERE place <= $6
+    `WITH joined AS (
+       INSERT INTO claim_similarity_bands (band, claim_id)
+       SELECT * FROM unnest($1::integer[], $2::uuid[]) ON CONFLICT DO NOTHING
+     )
+     INSERT INTO claim_similarities (claim_id, similar_id, similarity)
+     SELECT l.claim_id, l.similar_id, l.similarity
+     FROM unnest($3::uuid[], $4::uuid[], $5::real[]) AS l(claim_id, similar_id, similarity)
+     -- linked the other way round already (a claim linked again)
+     WHERE NOT EXISTS (
+       SELECT 1 FROM claim_similarities r
+       WHERE r.claim_id = l.similar_id AND r.similar_id = l.claim_id
+     )
      ON CONFLICT DO NOTHING
      RETURNING similar_id`,
     [
-      pairs.map((p) => p.claimId),
-      pairs.map((p) => p.band),
-      CANDIDATES_PER_BAND,
-      CANDIDATES_COMPARED,
-      SIMILARITY_THRESHOLD,
-      SIMILAR_PER_CLAIM,
-      claims.map((c) => c.claimId),
+      joins.map((j) => j.band),
+      joins.map((j) => j.claimId),
+      links.map((l) => l.claimId),
+      links.map((l) => l.similarId),
+      links.map((l) => l.similarity),
     ],
   );
   return [...new Set(linked.map((r) => r.similar_id))];
@@ -167,9 +156,9 @@ async function linkInTurn(tx: EntityManager, claims: ClaimBands[]): Promise<stri
 
 /**
  * After the text of `claimId` changed from `oldKey` to `newKey` (normalized_text already
- * updated): replaces its bands, drops its links (both ways) and links it again, to the
- * closest claims of other articles, earlier or later. Returns the ids of the claims it was
- * and now is linked to, whose lists of similar claims may have changed. Like
+ * updated): leaves the bands of its old text, drops its links (both ways) and links it again,
+ * to the closest claims of other articles, earlier or later. Returns the ids of the claims it
+ * was and now is linked to, whose lists of similar claims may have changed. Like
  * linkSimilarClaims, it belongs before the audit append.
  */
 export async function relinkSimilarClaim(
@@ -185,19 +174,21 @@ export async function relinkSimilarClaim(
     `DELETE FROM claim_similarity_bands WHERE band = ANY($1::integer[]) AND claim_id = $2`,
     [similarityBands(oldKey), claimId],
   );
-  const bands = similarityBands(newKey);
-  await tx.query(
-    `INSERT INTO claim_similarity_bands (band, claim_id) SELECT unnest($1::integer[]), $2
-     ON CONFLICT DO NOTHING`,
-    [bands, claimId],
-  );
   const [dropped] = await tx.query<[{ claim_id: string; similar_id: string }[], number]>(
     `DELETE FROM claim_similarities WHERE claim_id = $1 OR similar_id = $1
      RETURNING claim_id, similar_id`,
     [claimId],
   );
   const before = dropped.map((r) => (r.claim_id === claimId ? r.similar_id : r.claim_id));
-  const after = await linkInTurn(tx, [{ claimId, bands }]);
+  const bands = similarityBands(newKey);
+  const [claim] = await tx.query<{ article_id: string }[]>(
+    `SELECT article_id FROM claims WHERE id = $1`,
+    [claimId],
+  );
+  const after =
+    claim && bands.length > 0
+      ? await linkInTurn(tx, [{ claimId, articleId: claim.article_id, key: newKey, bands }])
+      : [];
   return [...new Set([...before, ...after])];
 }
 

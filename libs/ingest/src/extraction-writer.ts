@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { similarityBands, similarityKey, type ExtractionResult } from '@claimtrail/attribution';
 import type { AuditEntry } from '@claimtrail/audit';
 import type { ArticleStatus } from '@claimtrail/persistence';
-import type { ClaimBands } from './claim-similarity';
+import type { ClaimBands } from './similar-candidates';
 import { registryKey } from './source-registry-key';
 
 export const EXTRACTOR_ACTOR = 'system:extractor';
@@ -31,7 +31,7 @@ export interface BatchWrite {
   claims: Map<string, StoredClaim[]>;
   /** The audit events of the whole batch, one article after the other. */
   events: AuditEntry[];
-  /** The MinHash bands of the claims inserted, for linking them to similar claims. */
+  /** The claims inserted, with their similarity keys and bands, to be linked to similar claims. */
   bands: ClaimBands[];
 }
 
@@ -199,7 +199,6 @@ async function insertClaims(
     ordinal: [] as number[],
     text: [] as string[],
     key: [] as string[],
-    bands: [] as number[][],
     start: [] as number[],
     end: [] as number[],
     sentence: [] as number[],
@@ -210,7 +209,7 @@ async function insertClaims(
   };
   const resultOf = new Map<string, ExtractionResult>();
   const outletOf = new Map<string, string | null>();
-  const bandsOf = new Map<string, number[]>();
+  const similarityKeyOf = new Map<string, string>();
   for (const { articleId, result, outlet } of extracted) {
     resultOf.set(articleId, result);
     outletOf.set(articleId, outlet);
@@ -222,9 +221,7 @@ async function insertClaims(
       cols.text.push(c.text);
       const key = similarityKey(c.text);
       cols.key.push(key);
-      const claimBands = similarityBands(key);
-      cols.bands.push(claimBands);
-      bandsOf.set(`${articleId} ${ordinal}`, claimBands);
+      similarityKeyOf.set(`${articleId} ${ordinal}`, key);
       cols.start.push(c.start);
       cols.end.push(c.end);
       cols.sentence.push(c.sentence);
@@ -236,25 +233,12 @@ async function insertClaims(
   }
   const bands: ClaimBands[] = [];
   if (cols.article.length === 0) return { stored, events, bands };
-  // the claims, and the MinHash bands of those inserted, in one statement
   const inserted = await tx.query<{ id: string; article_id: string; ordinal: number }[]>(
-    `WITH input AS (
-       SELECT * FROM unnest($1::uuid[], $2::int[], $3::text[], $4::int[], $5::int[], $6::int[],
-         $7::text[], $8::text[], $9::real[], $10::text[], $11::text[], $12::text[])
-         AS u(article_id, ordinal, text, start_offset, end_offset, sentence, type, cue,
-           checkworthiness, language, normalized_text, bands)
-     ), inserted AS (
-       INSERT INTO claims (article_id, ordinal, text, start_offset, end_offset, sentence, type,
-         cue, checkworthiness, language, normalized_text)
-       SELECT article_id, ordinal, text, start_offset, end_offset, sentence, type, cue,
-         checkworthiness, language, normalized_text FROM input
-       ON CONFLICT (article_id, ordinal) DO NOTHING RETURNING id, article_id, ordinal
-     ), bands AS (
-       INSERT INTO claim_similarity_bands (band, claim_id)
-       SELECT unnest(input.bands::integer[]), i.id
-       FROM inserted i JOIN input USING (article_id, ordinal)
-     )
-     SELECT id, article_id, ordinal FROM inserted`,
+    `INSERT INTO claims (article_id, ordinal, text, start_offset, end_offset, sentence, type,
+       cue, checkworthiness, language, normalized_text)
+     SELECT * FROM unnest($1::uuid[], $2::int[], $3::text[], $4::int[], $5::int[], $6::int[],
+       $7::text[], $8::text[], $9::real[], $10::text[], $11::text[])
+     ON CONFLICT (article_id, ordinal) DO NOTHING RETURNING id, article_id, ordinal`,
     [
       cols.article,
       cols.ordinal,
@@ -267,8 +251,6 @@ async function insertClaims(
       cols.checkworthiness,
       cols.language,
       cols.key,
-      // Postgres array literals: node-postgres cannot send an array of arrays as one parameter
-      cols.bands.map((b) => `{${b.join(',')}}`),
     ],
   );
   // events in claim order within each article, whatever order RETURNING gives
@@ -291,7 +273,8 @@ async function insertClaims(
       checkworthiness: c.checkworthiness,
       routing: { language, outlet: outletOf.get(articleId)! },
     });
-    bands.push({ claimId: id, bands: bandsOf.get(`${articleId} ${ordinal}`)! });
+    const key = similarityKeyOf.get(`${articleId} ${ordinal}`)!;
+    bands.push({ claimId: id, articleId, key, bands: similarityBands(key) });
     for (const [role, refs] of [
       ['source', c.sources],
       ['via', c.via],

@@ -9,13 +9,13 @@ export { ClaimReadCache, type ClaimReadCacheOptions } from './claim-read-cache';
 export {
   LINK_LOCK,
   linkSimilarClaims,
-  type ClaimBands,
   relinkSimilarClaim,
   SIMILAR_PER_CLAIM,
   SIMILAR_SHOWN,
   SIMILARITY_THRESHOLD,
   type SimilarClaimView,
 } from './claim-similarity';
+export type { ClaimBands } from './similar-candidates';
 export { DomainError, type DomainErrorCode } from './domain-error';
 export {
   EXTRACTOR_ACTOR,

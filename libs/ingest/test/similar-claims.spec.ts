@@ -1,6 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { similarityKey } from '@claimtrail/attribution';
+import fc from 'fast-check';
+import {
+  similarityBands,
+  similarityKey,
+  trigramSimilarity,
+  trigramsOf,
+} from '@claimtrail/attribution';
 import { AuditLog } from '@claimtrail/audit';
 import {
   ExtractionService,
@@ -9,6 +15,7 @@ import {
   relinkSimilarClaim,
   ReadService,
   SIMILARITY_THRESHOLD,
+  type ClaimBands,
   type ExtractionOutcome,
 } from '@claimtrail/ingest';
 import { MIGRATIONS } from '@claimtrail/persistence';
@@ -194,10 +201,10 @@ describe('similar claims on extraction', () => {
     const articles = await db.dataSource.query<{ id: string }[]>('SELECT id FROM articles');
     const again = await extraction.extractBatch(articles.map((a) => ({ articleId: a.id })));
     expect(again.every((o) => !(o instanceof Error) && o.kind === 'already-done')).toBe(true);
-    const claims = await db.dataSource.query<{ claimId: string; bands: number[] }[]>(
-      `SELECT claim_id AS "claimId", array_agg(band) AS bands
-       FROM claim_similarity_bands GROUP BY claim_id`,
+    const claims = await db.dataSource.query<ClaimBands[]>(
+      `SELECT id AS "claimId", article_id AS "articleId", normalized_text AS key FROM claims`,
     );
+    for (const c of claims) c.bands = similarityBands(c.key);
     expect(claims.length).toBeGreaterThan(0);
     await db.dataSource.transaction((tx) => linkSimilarClaims(tx, claims));
     const sorted = (l: Link[]) =>
@@ -350,5 +357,90 @@ describe('the similar-claims migration', () => {
     expect(rows).toHaveLength(1203);
     for (const r of rows)
       expect([r.text, r.normalized_text]).toEqual([r.text, similarityKey(r.text)]);
+  });
+});
+
+/** The similarity extraction computes is pg_trgm's similarity(), measured on Postgres itself. */
+describe('trigram similarity beside pg_trgm', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase('similar-claims-pg-trgm');
+  });
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  it('gives what similarity() gives, in English and in Arabic', async () => {
+    const words = [
+      ...RAFAH_EN.split(' '),
+      ...RAFAH_AR.split(' '),
+      ...'the ministry said 40 trucks of flour reached a depot in Mosul'.split(' '),
+      ...'قالت مصادر محلية إن الأمطار أغرقت المنازل في القرية'.split(' '),
+      'a',
+      'ي',
+      '7',
+    ];
+    const text = fc
+      .array(fc.constantFrom(...words), { minLength: 0, maxLength: 14 })
+      .map((w) => similarityKey(w.join(' ')));
+    // a fixed sample: the same pairs every run
+    const pairs = fc.sample(fc.tuple(text, text), { numRuns: 400, seed: 20261130 });
+    const [{ scores }] = await db.dataSource.query<[{ scores: number[] }]>(
+      `SELECT array_agg(similarity(a, b) ORDER BY n) AS scores
+       FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS u(a, b, n)`,
+      [pairs.map(([a]) => a), pairs.map(([, b]) => b)],
+    );
+    const ours = pairs.map(([a, b]) => trigramSimilarity(trigramsOf(a), trigramsOf(b)));
+    // pg_trgm keeps a trigram of more than three bytes as a 24-bit CRC, so a collision could
+    // make it count one more trigram shared; this sample has none
+    expect(ours).toEqual(scores.map((s) => Math.fround(s)));
+  });
+});
+
+/** A band keeps the first two claims it had: the ones extraction used to look up. */
+describe('the band places migration', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase('similar-claims-band-places');
+  });
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  it('keeps the two smallest ids of each band, and down gives every claim its bands again', async () => {
+    const migration = MIGRATIONS.find((m) => m.name === 'SimilarityBandPlaces1765353600000')!;
+    const [article] = await db.dataSource.query<{ id: string }[]>(
+      `INSERT INTO articles (content_hash, text) VALUES ($1, 'text') RETURNING id`,
+      [randomBytes(16).toString('hex')],
+    );
+    const key = similarityKey(RAFAH_EN);
+    const claims = await db.dataSource.query<{ id: string }[]>(
+      `INSERT INTO claims (article_id, ordinal, text, start_offset, end_offset, sentence, type, cue, checkworthiness, language, normalized_text)
+       SELECT $1, n, $2, 0, 1, 0, 'unattributed', NULL, 0.5, 'en', $3 FROM generate_series(0, 3) n
+       RETURNING id`,
+      [article!.id, RAFAH_EN, key],
+    );
+    const bands = similarityBands(key);
+    const rows = () =>
+      db.dataSource.query<{ band: number; claim_id: string }[]>(
+        'SELECT band, claim_id FROM claim_similarity_bands ORDER BY band, claim_id',
+      );
+    const runner = db.dataSource.createQueryRunner();
+    try {
+      await new migration().down(runner);
+      expect(await rows()).toHaveLength(bands.length * 4);
+      await new migration().up(runner);
+    } finally {
+      await runner.release();
+    }
+    const first = claims
+      .map((c) => c.id)
+      .sort()
+      .slice(0, 2);
+    expect(await rows()).toEqual(
+      [...bands]
+        .sort((a, b) => a - b)
+        .flatMap((band) => first.map((claim_id) => ({ band, claim_id }))),
+    );
   });
 });

@@ -20,6 +20,7 @@ import { Exports1765008000000 } from './migrations/1765008000000-exports';
 import { AuditAppendFunction1765094400000 } from './migrations/1765094400000-audit-append-function';
 import { ExportExpiry1765180800000 } from './migrations/1765180800000-export-expiry';
 import { SimilarLinksUnconstrained1765267200000 } from './migrations/1765267200000-similar-links-unconstrained';
+import { SimilarityBandPlaces1765353600000 } from './migrations/1765353600000-similarity-band-places';
 
 export const ENTITIES = [
   ApiKeyEntity,
@@ -44,6 +45,7 @@ export const MIGRATIONS = [
   AuditAppendFunction1765094400000,
   ExportExpiry1765180800000,
   SimilarLinksUnconstrained1765267200000,
+  SimilarityBandPlaces1765353600000,
 ];
 
 /** A data source on `url`; the schema comes from migrations only, never from the entities. */

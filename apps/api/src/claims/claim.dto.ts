@@ -66,7 +66,7 @@ export class ClaimDetailDto extends ClaimDto {
   history!: VerdictDto[];
   @ApiProperty({
     type: [SimilarClaimDto],
-    description: `Claims of other articles whose normalised text is close to this one's (pg_trgm similarity at least ${SIMILARITY_THRESHOLD}), the closest first, at most ${SIMILAR_SHOWN}.`,
+    description: `Claims of other articles whose normalised text is close to this one's (trigram similarity, as pg_trgm measures it, at least ${SIMILARITY_THRESHOLD}), the closest first, at most ${SIMILAR_SHOWN}.`,
   })
   similar!: SimilarClaimDto[];
 }

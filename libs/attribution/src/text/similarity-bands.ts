@@ -17,9 +17,9 @@
  * | P    | 0.01  | 0.08 | 0.48 | 0.74 | 0.91 | 0.99 | 0.999 |
  *
  * Sharing a band makes two claims candidates only: their exact similarity is then computed
- * (by pg_trgm) and compared with the threshold. Ten bands keep the cost of a claim to ten
- * index entries and ten lookups; more bands would find more of the pairs near the threshold
- * at a cost paid by every claim.
+ * ({@link trigramSimilarity}) and compared with the threshold. Ten bands keep the cost of a
+ * claim to ten keys looked up and at most ten index entries; more bands would find more of the
+ * pairs near the threshold at a cost paid by every claim.
  */
 export const BANDS = 10;
 export const ROWS = 3;

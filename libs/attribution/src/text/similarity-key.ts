@@ -5,7 +5,7 @@ const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}]+/gu;
 
 /**
  * The text two claims are compared by when looking for claims that say the same thing
- * (a trigram index stores it; see the similar-claims migration). Deterministic, and the
+ * (claims store it as `normalized_text`; see trigramSimilarity). Deterministic, and the
  * same in every locale:
  *
  * 1. the match-key normaliser ({@link normalize}): Arabic diacritics, tatweel and invisible

@@ -94,8 +94,8 @@ export class ClaimSourceEntity {
 }
 
 /**
- * Two claims of different articles whose texts are close (pg_trgm similarity of their
- * normalized_text). One row per pair, written by whichever claim's linking found the other;
+ * Two claims of different articles whose texts are close (trigram similarity of their
+ * normalized_text, as pg_trgm measures it). One row per pair, written by whichever claim's linking found the other;
  * reads look a claim up on both sides. Derived from the claims' texts, without foreign keys
  * (see the similar-links-unconstrained migration).
  */
@@ -106,14 +106,15 @@ export class ClaimSourceEntity {
 export class ClaimSimilarityEntity {
   @Column('uuid', { name: 'claim_id', primary: true }) claimId!: string;
   @Column('uuid', { name: 'similar_id', primary: true }) similarId!: string;
-  /** pg_trgm's similarity of the two keys, 0..1. */
+  /** The trigram similarity of the two keys (pg_trgm's measure), 0..1. */
   @Column('real') similarity!: number;
 }
 
 /**
- * The MinHash bands of a claim's normalized_text (similarityBands of the attribution
- * library), one row each: claims that share a band are compared when linking. Derived from
- * the claim's text, keyed by band, without a foreign key (see the similar-claims migration).
+ * The places of claims in the MinHash bands of their normalized_text (similarityBands of the
+ * attribution library): a band keeps its first two claims (see the similarity-band-places
+ * migration), and a new claim is compared with the claims kept in its bands. Derived from the
+ * claim's text, keyed by band, without a foreign key (see the similar-claims migration).
  */
 @Entity('claim_similarity_bands')
 export class ClaimSimilarityBandEntity {
