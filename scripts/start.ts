@@ -6,7 +6,7 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { ConfigError, loadConfig, type AppConfig } from '@claimtrail/config';
+import { ConfigError, loadConfig, SERVICE_NODE_FLAGS, type AppConfig } from '@claimtrail/config';
 import { isAdminKey, parseCreatedKey, resolveAdminKey, type AdminKey } from './start/admin-key';
 import { apiRequest, waitFor, waitForHttpOk } from './start/http';
 import { serviceEndpoint, ensureServices, isReachable } from './start/services';
@@ -195,7 +195,12 @@ async function main(env: NodeJS.ProcessEnv): Promise<void> {
   mkdirSync(LOG_DIR, { recursive: true, mode: 0o700 });
   supervisor = new Supervisor(env, ROOT, onUnexpectedExit);
   for (const [name, entry] of Object.entries(PROCESSES))
-    supervisor.start({ name, command: process.execPath, args: [entry], logFile: logFileOf(name) });
+    supervisor.start({
+      name,
+      command: process.execPath,
+      args: [...SERVICE_NODE_FLAGS, entry],
+      logFile: logFileOf(name),
+    });
   say(`starting the API on port ${config.port} and the worker (logs in ${shown(LOG_DIR)})`);
 
   const baseUrl = `http://127.0.0.1:${config.port}`;

@@ -31,7 +31,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { extract } from '@claimtrail/attribution';
 import { AuditLog } from '@claimtrail/audit';
-import { loadConfig, type AppConfig } from '@claimtrail/config';
+import { loadConfig, SERVICE_NODE_FLAGS, type AppConfig } from '@claimtrail/config';
 import { ApiKeyService } from '@claimtrail/ingest';
 import { createRedis } from '@claimtrail/queues';
 import { ReviewQueues } from '@claimtrail/workflow';
@@ -408,14 +408,16 @@ async function main(): Promise<void> {
           ]
         : [];
     progress(`starting the API, ${WORKERS} worker(s) × ${CONCURRENCY} and the bare route…`);
-    const api = await startService('api', { role: 'api', config }, profile('api'));
+    // the services run with the Node flags they run with in production
+    const flags = (name: string) => [...SERVICE_NODE_FLAGS, ...profile(name)];
+    const api = await startService('api', { role: 'api', config }, flags('api'));
     services.push(api);
     const workers: RunningService[] = [];
     for (let w = 0; w < WORKERS; w++) {
       const worker = await startService(
         `worker ${w + 1}`,
         { role: 'worker', config, concurrency: CONCURRENCY },
-        profile(`worker-${w + 1}`),
+        flags(`worker-${w + 1}`),
       );
       services.push(worker);
       workers.push(worker);

@@ -23,7 +23,7 @@ import { cpus } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AuditLog } from '@claimtrail/audit';
-import { loadConfig, type AppConfig } from '@claimtrail/config';
+import { loadConfig, SERVICE_NODE_FLAGS, type AppConfig } from '@claimtrail/config';
 import { ApiKeyService } from '@claimtrail/ingest';
 import { createRedis } from '@claimtrail/queues';
 import { PartitionedQueueGateway } from '@claimtrail/workflow';
@@ -176,7 +176,8 @@ async function main(): Promise<void> {
       ? ['--cpu-prof', `--cpu-prof-dir=${resolve(args.profile)}`, '--cpu-prof-name=api.cpuprofile']
       : [];
     progress('starting the API…');
-    api = await startService('api', { role: 'api', config }, profile);
+    // with the Node flags it runs with in production
+    api = await startService('api', { role: 'api', config }, [...SERVICE_NODE_FLAGS, ...profile]);
     const url = `http://127.0.0.1:${api.port}`;
     const keys = await reviewerKeys(db);
     // the API validates bodies: a sign that it runs with its decorator metadata

@@ -6,6 +6,7 @@ export {
   DEFAULT_NEWSROOM_NAME,
   type ExportConfig,
 } from './export-config';
+export { SERVICE_NODE_FLAGS } from './node-flags';
 export { loadWorkerConfig, type WorkerConfig } from './worker-config';
 export {
   DEFAULT_REVERIFY_AFTER,
