@@ -1,7 +1,12 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { pino } from 'pino';
 import { loadConfig } from '@claimtrail/config';
 import { ApiKeyService } from '@claimtrail/ingest';
 import { createApiApp } from '../src/create-api-app';
+import { apiLogDestination, LOG_FLUSH_MS } from '../src/http/api-logger';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database';
 import { obliterateQueues, testQueuePrefix } from '../../../test/support/queues';
 
@@ -66,5 +71,30 @@ describe('logs', () => {
       req: { id: string };
     };
     expect(refused.req.id).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+/** The API's own destination writes lines in blocks, and never holds one for long. */
+describe('apiLogDestination', () => {
+  it('writes a burst in blocks, and what is left within LOG_FLUSH_MS', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'claimtrail-log-'));
+    const path = join(dir, 'api.log');
+    const stream = apiLogDestination(path);
+    const lines = () => readFileSync(path, 'utf8').split('\n').filter(Boolean);
+    try {
+      const logger = pino({ level: 'info' }, stream);
+      // about 17 KB: whole blocks are written at once, the last part waits for the timer
+      for (let n = 1; n <= 100; n++) logger.info({ n, pad: 'x'.repeat(100) }, 'burst');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(lines().length).toBeGreaterThan(0);
+      expect(lines().length).toBeLessThan(100);
+      const deadline = Date.now() + LOG_FLUSH_MS * 3;
+      while (lines().length < 100 && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(lines()).toHaveLength(100);
+    } finally {
+      stream.end();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

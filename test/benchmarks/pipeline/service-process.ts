@@ -13,6 +13,8 @@ import type { AppConfig } from '@claimtrail/config';
 // eslint-disable-next-line no-restricted-imports
 import { createApiApp } from '../../../apps/api/src/create-api-app';
 // eslint-disable-next-line no-restricted-imports
+import { apiLogDestination } from '../../../apps/api/src/http/api-logger';
+// eslint-disable-next-line no-restricted-imports
 import { createWorker } from '../../../apps/worker/src/create-worker';
 
 export type ServiceSpec =
@@ -22,13 +24,16 @@ export type ServiceSpec =
 
 export type ServiceMessage = { ready: true; port?: number } | { error: string };
 
-/** Log lines are written as in production (JSON, at the configured level), to /dev/null. */
+/**
+ * Log lines are written as in production (JSON, at the configured level), to /dev/null: the
+ * API's through its own destination (apiLogDestination), the worker's through this one.
+ */
 const devNull = () => pino.destination({ dest: '/dev/null', sync: false });
 
 async function start(spec: ServiceSpec): Promise<{ port?: number; close(): Promise<unknown> }> {
   switch (spec.role) {
     case 'api': {
-      const app = await createApiApp(spec.config, { logStream: devNull() });
+      const app = await createApiApp(spec.config, { logStream: apiLogDestination('/dev/null') });
       await app.listen({ port: 0, host: '127.0.0.1' });
       const address = app.getHttpServer().address();
       return {

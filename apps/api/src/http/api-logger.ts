@@ -10,11 +10,31 @@ export interface ApiLoggerOptions {
   logStream?: DestinationStream;
 }
 
+/** Log lines are written in blocks of about this many bytes… */
+export const LOG_BLOCK_BYTES = 4096;
+/** …or this long after the first line of a block, whichever comes first. */
+export const LOG_FLUSH_MS = 1000;
+
+/**
+ * Where the API writes its log lines by default: standard output, or `dest` (a descriptor or
+ * a path). A line per request made a system call per request, a tenth of the API's CPU
+ * under load; lines are now written in blocks of LOG_BLOCK_BYTES, at most LOG_FLUSH_MS late,
+ * and pino writes what is pending when the process exits (a process killed outright loses
+ * at most the last second of lines).
+ */
+export function apiLogDestination(dest: number | string = 1): ReturnType<typeof pino.destination> {
+  return pino.destination({
+    dest,
+    sync: false,
+    minLength: LOG_BLOCK_BYTES,
+    periodicFlush: LOG_FLUSH_MS,
+  });
+}
+
 /**
  * The API's one pino logger: Fastify logs every request through it (one line when the
- * answer is sent) and Nest its application logs. Lines are written asynchronously
- * (coalesced while a write is in flight instead of a system call per line); pino flushes
- * what is pending when the process exits.
+ * answer is sent) and Nest its application logs, to `options.logStream` or to
+ * apiLogDestination().
  */
 export function createApiLogger(config: AppConfig, options: ApiLoggerOptions): Logger {
   return pino(
@@ -22,7 +42,7 @@ export function createApiLogger(config: AppConfig, options: ApiLoggerOptions): L
       level: options.logger === false ? 'silent' : config.logLevel,
       serializers: { req: requestForLog, res: replyForLog, err: pino.stdSerializers.err },
     },
-    options.logStream ?? pino.destination({ dest: 1, sync: false }),
+    options.logStream ?? apiLogDestination(),
   );
 }
 
