@@ -77,12 +77,11 @@ async function takeLinkTurn(tx: EntityManager): Promise<void> {
 
 /**
  * Links each of `claims` (already written in this transaction, with their similarity keys,
- * and not linked yet) to up to SIMILAR_PER_CLAIM of the closest claims of other articles at
+ * and without links: new claims, or a claim whose links were dropped) to up to SIMILAR_PER_CLAIM of the closest claims of other articles at
  * or above SIMILARITY_THRESHOLD among those kept in its MinHash bands: the claims committed
  * before, and those of `claims` with a smaller id (so a pair within the batch is linked
  * once). Each claim also takes its place in the bands that have one free (CLAIMS_PER_BAND).
  * Returns the ids of the claims linked to, whose lists of similar claims have changed too.
- * Linking claims again adds nothing (a pair that is there either way round is kept as it is).
  *
  * Postgres reads and writes by key (the batch's bands in one index scan, the candidates'
  * keys by primary key, then the new band rows and links in one statement); the candidates
@@ -128,21 +127,16 @@ async function linkInTurn(tx: EntityManager, claims: ClaimBands[]): Promise<stri
   const links = chooseLinks(claims, candidates, targets, SIMILARITY_THRESHOLD, SIMILAR_PER_CLAIM);
   if (joins.length === 0 && links.length === 0) return [];
 
-  const linked = await tx.query<{ similar_id: string }[]>(
+  // the links are plain inserts: none of `claims` has a link yet, and a pair of them is
+  // linked once (a conflict check and a look for the reverse link cost twice what the
+  // inserts do; a link twice would fail the transaction, not be stored)
+  await tx.query(
     `WITH joined AS (
        INSERT INTO claim_similarity_bands (band, claim_id)
        SELECT * FROM unnest($1::integer[], $2::uuid[]) ON CONFLICT DO NOTHING
      )
      INSERT INTO claim_similarities (claim_id, similar_id, similarity)
-     SELECT l.claim_id, l.similar_id, l.similarity
-     FROM unnest($3::uuid[], $4::uuid[], $5::real[]) AS l(claim_id, similar_id, similarity)
-     -- linked the other way round already (a claim linked again)
-     WHERE NOT EXISTS (
-       SELECT 1 FROM claim_similarities r
-       WHERE r.claim_id = l.similar_id AND r.similar_id = l.claim_id
-     )
-     ON CONFLICT DO NOTHING
-     RETURNING similar_id`,
+     SELECT * FROM unnest($3::uuid[], $4::uuid[], $5::real[])`,
     [
       joins.map((j) => j.band),
       joins.map((j) => j.claimId),
@@ -151,7 +145,7 @@ async function linkInTurn(tx: EntityManager, claims: ClaimBands[]): Promise<stri
       links.map((l) => l.similarity),
     ],
   );
-  return [...new Set(linked.map((r) => r.similar_id))];
+  return [...new Set(links.map((l) => l.similarId))];
 }
 
 /**

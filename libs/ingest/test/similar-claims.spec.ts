@@ -11,11 +11,9 @@ import { AuditLog } from '@claimtrail/audit';
 import {
   ExtractionService,
   LINK_LOCK,
-  linkSimilarClaims,
   relinkSimilarClaim,
   ReadService,
   SIMILARITY_THRESHOLD,
-  type ClaimBands,
   type ExtractionOutcome,
 } from '@claimtrail/ingest';
 import { MIGRATIONS } from '@claimtrail/persistence';
@@ -196,17 +194,12 @@ describe('similar claims on extraction', () => {
     expect(pairs.sort()).toEqual(inTwice.map((id) => [id, inCopy[0]].sort().join(' ')).sort());
   });
 
-  it('adds nothing when the extraction or the linking runs again', async () => {
+  it('adds nothing when the extraction runs again', async () => {
     const before = await links(db.dataSource);
+    expect(before.length).toBeGreaterThan(0);
     const articles = await db.dataSource.query<{ id: string }[]>('SELECT id FROM articles');
     const again = await extraction.extractBatch(articles.map((a) => ({ articleId: a.id })));
     expect(again.every((o) => !(o instanceof Error) && o.kind === 'already-done')).toBe(true);
-    const claims = await db.dataSource.query<ClaimBands[]>(
-      `SELECT id AS "claimId", article_id AS "articleId", normalized_text AS key FROM claims`,
-    );
-    for (const c of claims) c.bands = similarityBands(c.key);
-    expect(claims.length).toBeGreaterThan(0);
-    await db.dataSource.transaction((tx) => linkSimilarClaims(tx, claims));
     const sorted = (l: Link[]) =>
       l.map((x) => `${x.claim_id} ${x.similar_id} ${x.similarity}`).sort();
     expect(sorted(await links(db.dataSource))).toEqual(sorted(before));
