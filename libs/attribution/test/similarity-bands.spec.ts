@@ -20,6 +20,27 @@ describe('similarityBands(): MinHash bands of a similarity key', () => {
     expect(similarityBands('')).toEqual([]);
   });
 
+  it('gives the values it always gave: stored bands are compared with those of new claims', () => {
+    // computed by the first release of similarityBands
+    expect(similarityBands('the strike killed 12 people in the city centre')).toEqual([
+      -529016020, -75968151, 2139435967, -1993628924, 328902297, 530726537, -630585119, 603746185,
+      -493370778, -831898365,
+    ]);
+    expect(similarityBands('قال الوزير ان الهجوم اسفر عن مقتل 12 شخصا')).toEqual([
+      -95857329, -673991904, -101879741, -911829197, 1386008085, 1066020549, 736925672, -1917377738,
+      -1518799079, 1047041057,
+    ]);
+    // a character beyond the BMP (two UTF-16 units), and runs of spaces
+    expect(similarityBands('𝒜lpha beta gamma delta')).toEqual([
+      -1609375746, 1675673166, 467247064, -1554709812, 1095363251, -1173050106, 2057147806,
+      381172643, -1929925078, 1600688643,
+    ]);
+    expect(similarityBands('x  y   z w')).toEqual([
+      1428368750, -941127861, 499080369, 2102599088, 1623057748, 597653152, -1527044215,
+      -1686637929, -1732168036, -184862800,
+    ]);
+  });
+
   it('makes near copies candidates, in English and in Arabic', () => {
     const pairs: [string, string][] = [
       [

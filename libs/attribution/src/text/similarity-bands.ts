@@ -45,41 +45,63 @@ function fmix32(h: number): number {
 /** One seed per hash function, fixed: bands must be the same in every process and release. */
 const SEEDS = Uint32Array.from({ length: HASHES }, (_, i) => fmix32(0x9e3779b9 + i));
 
-/** FNV-1a over the UTF-16 code units of a trigram, finalised. */
-function hashTrigram(a: string, b: string, c: string): number {
-  let h = 0x811c9dc5;
-  for (const s of [a, b, c])
-    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return fmix32(h);
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+const SPACE = 0x20;
+
+/** FNV-1a's step over the UTF-16 code units of one code point. */
+function fnv(h: number, codePoint: number): number {
+  if (codePoint <= 0xffff) return Math.imul(h ^ codePoint, FNV_PRIME);
+  const offset = codePoint - 0x10000;
+  h = Math.imul(h ^ (0xd800 + (offset >> 10)), FNV_PRIME);
+  return Math.imul(h ^ (0xdc00 + (offset & 0x3ff)), FNV_PRIME);
 }
+
+/** A trigram's hash: FNV-1a over the UTF-16 code units of its three code points, finalised. */
+const hashTrigram = (a: number, b: number, c: number): number =>
+  fmix32(fnv(fnv(fnv(FNV_OFFSET, a), b), c));
 
 /**
  * The band values of a similarity key, as signed 32-bit integers (Postgres `integer`);
- * empty for a key of fewer than MIN_WORDS words. Deterministic.
+ * empty for a key of fewer than MIN_WORDS words (runs of anything but spaces). Deterministic,
+ * and stable across releases: stored bands are compared with those of new claims.
  */
 export function similarityBands(key: string): number[] {
-  const words = key.split(' ').filter((w) => w.length > 0);
-  if (words.length < MIN_WORDS) return [];
   const minima = new Uint32Array(HASHES).fill(0xffffffff);
   const seen = new Set<number>();
-  for (const word of words) {
-    // by code point, as pg_trgm counts characters
-    const chars = [' ', ' ', ...word, ' '];
-    for (let i = 0; i + 3 <= chars.length; i++) {
-      const trigram = hashTrigram(chars[i]!, chars[i + 1]!, chars[i + 2]!);
-      if (seen.has(trigram)) continue;
-      seen.add(trigram);
-      for (let j = 0; j < HASHES; j++) {
-        const h = fmix32(trigram ^ SEEDS[j]!);
-        if (h < minima[j]!) minima[j] = h;
-      }
+  const add = (trigram: number) => {
+    if (seen.has(trigram)) return;
+    seen.add(trigram);
+    for (let j = 0; j < HASHES; j++) {
+      const h = fmix32(trigram ^ SEEDS[j]!);
+      if (h < minima[j]!) minima[j] = h;
     }
+  };
+  let words = 0;
+  // the two code points before this one: each word is padded with two spaces in front and
+  // one behind, and its trigrams are taken by code point, as pg_trgm counts characters
+  let a = SPACE;
+  let b = SPACE;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.codePointAt(i)!;
+    if (c > 0xffff) i++;
+    if (c === SPACE) {
+      if (b !== SPACE) add(hashTrigram(a, b, SPACE));
+      a = b = SPACE;
+      continue;
+    }
+    if (b === SPACE && a === SPACE) words++;
+    add(hashTrigram(a, b, c));
+    a = b;
+    b = c;
   }
+  if (b !== SPACE) add(hashTrigram(a, b, SPACE));
+  if (words < MIN_WORDS) return [];
   const bands: number[] = [];
-  for (let b = 0; b < BANDS; b++) {
+  for (let band = 0; band < BANDS; band++) {
     // the band's number is part of its value: equal minima in different bands do not match
-    let h = fmix32(SEEDS[b]! ^ 0x5bd1e995);
-    for (let r = 0; r < ROWS; r++) h = fmix32(Math.imul(h, 31) ^ minima[b * ROWS + r]!);
+    let h = fmix32(SEEDS[band]! ^ 0x5bd1e995);
+    for (let r = 0; r < ROWS; r++) h = fmix32(Math.imul(h, 31) ^ minima[band * ROWS + r]!);
     bands.push(h | 0);
   }
   return bands;
