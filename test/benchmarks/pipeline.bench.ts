@@ -4,7 +4,10 @@
  *
  * 1. Ingest: 5,000 distinct articles (Arabic and English) are POSTed to the API by 20
  *    concurrent keep-alive clients; the clock runs from the first POST until every article
- *    is extracted and every claim is both in Postgres and on the review queue. Yardstick:
+ *    is extracted and every claim is both in Postgres and on the review queue. Before that,
+ *    1,000 other articles go through untimed, as the reads get a warm-up: the figure is that
+ *    of services that have compiled their code, as in a deployment that has been running
+ *    (`--warm-up 0` times cold processes). Yardstick:
  *    bare BullMQ no-op jobs (addBulk ×1,000, a worker with concurrency 50) on the same
  *    Redis. Target: claims/s ≥ 0.3 × the yardstick's jobs/s.
  * 2. Reads: `GET /claims/:id` (random ids) and `GET /claims?status=queued` under 50
@@ -15,7 +18,7 @@
  * production; the HTTP clients (autocannon) and the yardstick run in this one. Everything
  * gets a fresh database and queue prefix, removed at the end even on failure.
  *
- * Run: `npm run bench:pipeline [-- --articles N --workers N --concurrency N
+ * Run: `npm run bench:pipeline [-- --articles N --warm-up N --workers N --concurrency N
  * --read-seconds S --profile DIR --strict]`. Results on stdout, progress on stderr. Exits 1
  * if the pipeline did not finish or a request failed, and with --strict also if a target is
  * missed. --profile writes V8 CPU profiles of the API (ingest and reads) and the workers
@@ -67,6 +70,7 @@ const TARGET_P99_MS = 25;
 const { values: args } = parseArgs({
   options: {
     articles: { type: 'string', default: '5000' },
+    'warm-up': { type: 'string', default: '1000' },
     workers: { type: 'string', default: '2' },
     // the worker's own default (DEFAULT_EXTRACT_CONCURRENCY: two batches of 64)
     concurrency: { type: 'string', default: '128' },
@@ -76,6 +80,8 @@ const { values: args } = parseArgs({
   },
 });
 const ARTICLES = positiveInteger('bench:pipeline', 'articles', args.articles);
+const WARM_UP =
+  args['warm-up'] === '0' ? 0 : positiveInteger('bench:pipeline', 'warm-up', args['warm-up']);
 const WORKERS = positiveInteger('bench:pipeline', 'workers', args.workers);
 const CONCURRENCY = positiveInteger('bench:pipeline', 'concurrency', args.concurrency);
 const READ_SECONDS = positiveInteger('bench:pipeline', 'read-seconds', args['read-seconds']);
@@ -128,6 +134,8 @@ async function ingest(
   db: TestDatabase,
   review: ReviewQueues,
   cpuNow: () => CpuSnapshot,
+  /** What Postgres and the review queue held before (the warm-up's): counts are on top. */
+  before: PipelineCounts = { extracted: 0, failed: 0, claims: 0, onReviewQueue: 0 },
 ): Promise<IngestResult> {
   let sent = 0;
   let last: PipelineCounts;
@@ -158,11 +166,16 @@ async function ingest(
   const isComplete = (c: PipelineCounts) =>
     c.extracted === articles.length && c.claims === claims && c.onReviewQueue === claims;
   for (;;) {
-    const onReviewQueue = await review.countWaiting();
+    const onReviewQueue = (await review.countWaiting()) - before.onReviewQueue;
     let now = performance.now();
     const report = now - lastCount >= PROGRESS_EVERY_MS;
     if (report || onReviewQueue >= claims) {
-      stored = await countStored(db);
+      const total = await countStored(db);
+      stored = {
+        extracted: total.extracted - before.extracted,
+        failed: total.failed - before.failed,
+        claims: total.claims - before.claims,
+      };
       now = performance.now();
       lastCount = now;
     }
@@ -285,6 +298,10 @@ function report(
     table(
       ['what', 'figure'],
       [
+        [
+          'warm-up first, not timed (other articles)',
+          WARM_UP > 0 ? `${WARM_UP} articles` : 'none (cold processes)',
+        ],
         ['articles posted (distinct, ar+en)', String(articles)],
         [
           `POST /articles, ${INGEST_CLIENTS} clients`,
@@ -364,8 +381,11 @@ function report(
 }
 
 async function main(): Promise<void> {
-  progress(`generating ${ARTICLES} articles and their expected claims…`);
-  const articles = benchArticles(ARTICLES);
+  progress(`generating ${WARM_UP} + ${ARTICLES} articles and their expected claims…`);
+  const all = benchArticles(WARM_UP + ARTICLES);
+  const warmUp = all.slice(0, WARM_UP);
+  const warmUpClaims = expectedClaims(warmUp);
+  const articles = all.slice(WARM_UP);
   const claims = expectedClaims(articles);
 
   const services: RunningService[] = [];
@@ -440,16 +460,23 @@ async function main(): Promise<void> {
     if (invalid.status !== 400)
       throw new Error(`the API answered ${invalid.status} to an invalid article, not 400`);
 
-    progress(
-      `ingest: ${ARTICLES} articles (${claims} claims expected), ${INGEST_CLIENTS} clients…`,
-    );
     const cpuNow = () =>
       cpuSnapshot({
         api: [api.pid],
         workers: workers.map((w) => w.pid),
         benchmark: [process.pid],
       });
-    const ingested = await ingest(apiUrl, editorKey, articles, claims, db, review, cpuNow);
+    let before: PipelineCounts | undefined;
+    if (WARM_UP > 0) {
+      progress(`warm-up (not timed): ${WARM_UP} other articles (${warmUpClaims} claims)…`);
+      const warmed = await ingest(apiUrl, editorKey, warmUp, warmUpClaims, db, review, cpuNow);
+      if (!warmed.complete) throw new Error('the warm-up articles were not all extracted');
+      before = { ...(await countStored(db)), onReviewQueue: await review.countWaiting() };
+    }
+    progress(
+      `ingest: ${ARTICLES} articles (${claims} claims expected), ${INGEST_CLIENTS} clients…`,
+    );
+    const ingested = await ingest(apiUrl, editorKey, articles, claims, db, review, cpuNow, before);
     progress(
       `ingest: ${ingested.complete ? 'done' : 'NOT COMPLETE'} in ${ingested.seconds.toFixed(1)} s`,
     );
