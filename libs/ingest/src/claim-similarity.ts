@@ -77,11 +77,12 @@ async function takeLinkTurn(tx: EntityManager): Promise<void> {
 
 /**
  * Links each of `claims` (already written in this transaction, with their similarity keys,
- * and without links: new claims, or a claim whose links were dropped) to up to SIMILAR_PER_CLAIM of the closest claims of other articles at
- * or above SIMILARITY_THRESHOLD among those kept in its MinHash bands: the claims committed
- * before, and those of `claims` with a smaller id (so a pair within the batch is linked
- * once). Each claim also takes its place in the bands that have one free (CLAIMS_PER_BAND).
- * Returns the ids of the claims linked to, whose lists of similar claims have changed too.
+ * and without links: new claims, or a claim whose links were dropped) to up to
+ * SIMILAR_PER_CLAIM of the closest claims of other articles at or above SIMILARITY_THRESHOLD
+ * among those kept in its MinHash bands: the claims committed before, and those of `claims`
+ * with a smaller id (so a pair within the batch is linked once). Each claim also takes its
+ * place in the bands that have one free (CLAIMS_PER_BAND). Returns the ids of the claims
+ * linked to, whose lists of similar claims have changed too.
  *
  * Postgres reads and writes by key (the batch's bands in one index scan, the candidates'
  * keys by primary key, then the new band rows and links in one statement); the candidates
@@ -112,15 +113,19 @@ async function linkInTurn(tx: EntityManager, claims: ClaimBands[]): Promise<stri
     [bands],
   );
   const held = new Map<number, string[]>();
-  for (const r of rows) held.set(r.band, [...(held.get(r.band) ?? []), r.claim_id]);
+  for (const r of rows) {
+    const members = held.get(r.band);
+    if (members) members.push(r.claim_id);
+    else held.set(r.band, [r.claim_id]);
+  }
   const { joins, candidates } = planLinks(claims, held, CLAIMS_PER_BAND, CANDIDATES_COMPARED);
 
   const targets = new Map<string, LinkTarget>(claims.map((c) => [c.claimId, c]));
-  const stored = [...new Set([...candidates.values()].flat())].filter((id) => !targets.has(id));
-  if (stored.length > 0) {
+  const committed = [...new Set([...candidates.values()].flat())].filter((id) => !targets.has(id));
+  if (committed.length > 0) {
     const found = await tx.query<{ id: string; article_id: string; normalized_text: string }[]>(
       `SELECT id, article_id, normalized_text FROM claims WHERE id = ANY($1::uuid[])`,
-      [stored],
+      [committed],
     );
     for (const r of found) targets.set(r.id, { articleId: r.article_id, key: r.normalized_text });
   }

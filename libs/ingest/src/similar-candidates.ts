@@ -1,6 +1,6 @@
 import { trigramSimilarity, trigramsOf, type Trigram } from '@claimtrail/attribution';
 
-/** A claim to be linked: its article, its similarity key and that key's MinHash bands (distinct). */
+/** A claim to be linked: its article, its similarity key and that key's MinHash bands. */
 export interface ClaimBands {
   claimId: string;
   articleId: string;
