@@ -33,7 +33,7 @@ describe('logs', () => {
     await db?.drop();
   });
 
-  it('writes one JSON line per request with its id, and redacts the key', async () => {
+  it('writes one JSON line per request with its id, and never the key', async () => {
     const { secret } = await app.get(ApiKeyService).create('editor', 'editor', 'system:test');
     const text = 'Headline\nThe secret source said the confidential plan was ready.';
     const res = await app.inject({
@@ -60,7 +60,12 @@ describe('logs', () => {
     ).toHaveLength(1);
     expect(requestLog).toMatchObject({ reqId: 'req-logging-1' });
     expect(typeof (requestLog as unknown as { responseTime: unknown }).responseTime).toBe('number');
-    expect(requestLog.req.headers.authorization).toBe('[redacted]');
+    // the headers that say who called, never a credential
+    expect(Object.keys(requestLog.req.headers).sort()).toEqual([
+      'content-length',
+      'content-type',
+      'user-agent',
+    ]);
     const everything = lines.join('\n');
     expect(everything).not.toContain(secret);
     expect(everything).not.toContain('wrong-key-0123456789');

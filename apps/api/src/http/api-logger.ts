@@ -48,8 +48,8 @@ export function createApiLogger(config: AppConfig, options: ApiLoggerOptions): L
 
 /**
  * Fastify's request log lines, one per request: when the answer is sent, with the request
- * (id, method, URL, headers with secrets redacted), the status and the time taken. Fastify
- * would also write a line on arrival, which says nothing the last one does not.
+ * (id, method, URL, peer and a few headers, never a credential), the status and the time
+ * taken. Fastify would also write a line on arrival, which says nothing the last one does not.
  */
 export class RequestLog extends LogController {
   override incomingRequest(): void {
