@@ -1,3 +1,5 @@
+import { forEachTrigram } from './trigram-similarity';
+
 /**
  * Locality-sensitive hashing of similarity keys ({@link similarityKey}), so that claims which
  * say nearly the same thing can be found by exact lookups of a few integers instead of a
@@ -47,7 +49,6 @@ const SEEDS = Uint32Array.from({ length: HASHES }, (_, i) => fmix32(0x9e3779b9 +
 
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
-const SPACE = 0x20;
 
 /** FNV-1a's step over the UTF-16 code units of one code point. */
 function fnv(h: number, codePoint: number): number {
@@ -77,25 +78,7 @@ export function similarityBands(key: string): number[] {
       if (h < minima[j]!) minima[j] = h;
     }
   };
-  let words = 0;
-  // the two code points before this one: each word is padded with two spaces in front and
-  // one behind, and its trigrams are taken by code point, as pg_trgm counts characters
-  let a = SPACE;
-  let b = SPACE;
-  for (let i = 0; i < key.length; i++) {
-    const c = key.codePointAt(i)!;
-    if (c > 0xffff) i++;
-    if (c === SPACE) {
-      if (b !== SPACE) add(hashTrigram(a, b, SPACE));
-      a = b = SPACE;
-      continue;
-    }
-    if (b === SPACE && a === SPACE) words++;
-    add(hashTrigram(a, b, c));
-    a = b;
-    b = c;
-  }
-  if (b !== SPACE) add(hashTrigram(a, b, SPACE));
+  const words = forEachTrigram(key, (a, b, c) => add(hashTrigram(a, b, c)));
   if (words < MIN_WORDS) return [];
   const bands: number[] = [];
   for (let band = 0; band < BANDS; band++) {

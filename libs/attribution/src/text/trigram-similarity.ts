@@ -32,9 +32,16 @@ function trigram(a: number, b: number, c: number): Trigram {
     : String.fromCodePoint(a, b, c);
 }
 
-/** The trigram set of a similarity key (words separated by single spaces), as pg_trgm takes it. */
-export function trigramsOf(key: string): Set<Trigram> {
-  const trigrams = new Set<Trigram>();
+/**
+ * Calls `visit` with the three code points of every trigram of `key`, as pg_trgm takes them:
+ * each word (a run of anything but spaces) padded with two spaces in front and one behind,
+ * by code point. Duplicates are visited again. Returns the number of words.
+ */
+export function forEachTrigram(
+  key: string,
+  visit: (a: number, b: number, c: number) => void,
+): number {
+  let words = 0;
   // the two code points before the current one; a word starts after two spaces of padding
   let a = SPACE;
   let b = SPACE;
@@ -43,14 +50,22 @@ export function trigramsOf(key: string): Set<Trigram> {
     if (c > 0xffff) i++;
     if (c === SPACE) {
       // the end of a word: one space of padding behind it
-      if (b !== SPACE) trigrams.add(trigram(a, b, SPACE));
+      if (b !== SPACE) visit(a, b, SPACE);
       a = b = SPACE;
       continue;
     }
-    trigrams.add(trigram(a, b, c));
+    if (a === SPACE && b === SPACE) words++;
+    visit(a, b, c);
     a = b;
     b = c;
   }
-  if (b !== SPACE) trigrams.add(trigram(a, b, SPACE));
+  if (b !== SPACE) visit(a, b, SPACE);
+  return words;
+}
+
+/** The trigram set of a similarity key (words separated by single spaces), as pg_trgm takes it. */
+export function trigramsOf(key: string): Set<Trigram> {
+  const trigrams = new Set<Trigram>();
+  forEachTrigram(key, (a, b, c) => trigrams.add(trigram(a, b, c)));
   return trigrams;
 }
