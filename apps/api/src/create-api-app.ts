@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '@claimtrail/config';
+import { ClaimReadCache } from '@claimtrail/ingest';
 import { ApiModule } from './api.module';
 import { Authenticator } from './auth/authenticator';
 import { guardPrefix, requireApiKey } from './auth/raw-route-auth';
@@ -13,6 +14,7 @@ import { MonitoredQueues } from './infrastructure/monitored-queues';
 import { bodyLimitFor, useJsonObjectBodies } from './http/json-body-parser';
 import { requestIdFor } from './http/request-id';
 import { MetricsService } from './metrics/metrics.service';
+import { serveKeptAnswers } from './read-cache/cached-read';
 import { mountQueueDashboard, QUEUE_DASHBOARD_PATH } from './queue-dashboard/queue-dashboard';
 
 /**
@@ -54,6 +56,7 @@ export async function createApiApp(
     });
     app.get(MetricsService).instrument(fastify);
     const authenticator = app.get(Authenticator);
+    serveKeptAnswers(fastify, app.get(ClaimReadCache), authenticator);
     guardPrefix(
       fastify,
       [`/${DOCS_PATH}`, `/${DOCS_PATH}-json`],

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AuditLog } from '@claimtrail/audit';
-import { ClaimReadCache, ExtractionService } from '@claimtrail/ingest';
+import { ApiKeyService, ClaimReadCache, ExtractionService } from '@claimtrail/ingest';
 import { notifyClaimsChanged, ROLES } from '@claimtrail/persistence';
 import { storeArticle } from '../../../test/support/stored-articles';
+import { ApiKeyGuard } from '../src/auth/api-key.guard';
 import { startApi, type ApiHarness } from './support/api-harness';
 
 const fixture = (name: string) => readFileSync(join(__dirname, 'fixtures', name), 'utf8');
@@ -77,6 +78,42 @@ describe('claim reads through the cache', () => {
     const upper = await get(`/claims/${id.toUpperCase()}`);
     expect(upper.statusCode).toBe(200);
     expect(JSON.parse(upper.body)).toMatchObject({ id, history: [], similar: [] });
+  });
+
+  it("sends kept answers without Nest's pipeline, and still refuses a key revoked meanwhile", async () => {
+    const [{ id } = { id: '' }] = await api.db.dataSource.query<{ id: string }[]>(
+      'SELECT id FROM claims ORDER BY ordinal LIMIT 1',
+    );
+    const guard = jest.spyOn(ApiKeyGuard.prototype, 'canActivate');
+    for (const url of [`/claims/${id}`, '/claims?limit=4']) {
+      const first = await get(url);
+      guard.mockClear();
+      const again = await get(url);
+      expect(again.statusCode).toBe(200);
+      expect(again.body).toBe(first.body);
+      expect(again.headers['x-request-id']).toBeDefined();
+      expect(guard).not.toHaveBeenCalled();
+      // what the route refuses goes through Nest, which answers as it always does
+      expect((await get(`${url}${url.includes('?') ? '&' : '?'}color=red`)).statusCode).toBe(400);
+      expect(guard).toHaveBeenCalledTimes(1);
+    }
+    guard.mockRestore();
+
+    const { secret, key } = await new ApiKeyService(api.db.dataSource, new AuditLog()).create(
+      'short-lived reader',
+      'auditor',
+      'system:test',
+    );
+    const asReader = () =>
+      api.call(null, {
+        method: 'GET',
+        url: `/claims/${id}`,
+        headers: { authorization: `Bearer ${secret}` },
+      });
+    expect((await asReader()).statusCode).toBe(200);
+    const revoked = await api.call('admin', { method: 'DELETE', url: `/api-keys/${key.id}` });
+    expect(revoked.statusCode).toBe(204);
+    expect((await asReader()).statusCode).toBe(401);
   });
 
   it('shows a changed claim as soon as the change is announced', async () => {

@@ -71,6 +71,16 @@ export class ClaimReadCache {
     return this.active;
   }
 
+  /** The kept answer for one claim, if there is one and answers are being served. */
+  keptClaim(id: string): Buffer | undefined {
+    return this.active ? this.claims.get(id) : undefined;
+  }
+
+  /** The kept answer for one list query (`key` as given to `list`), likewise. */
+  keptList(key: string): Buffer | undefined {
+    return this.active ? this.lists.get(key) : undefined;
+  }
+
   /** Change notifications are heard from now on: start keeping answers. */
   listening(): void {
     this.active = true;

@@ -8,16 +8,17 @@ import {
 import type { FastifyReply } from 'fastify';
 import { ClaimReadCache, ReadService } from '@claimtrail/ingest';
 import { VerdictViews } from '@claimtrail/workflow';
-import { Access } from '../auth/roles.decorator';
 import { READERS } from '../auth/roles';
 import { ErrorDto } from '../common/error.dto';
 import { NoQuery } from '../common/no-query';
 import { UuidParam } from '../common/uuid-param';
+import { CachedRead, listCacheKey } from '../read-cache/cached-read';
 import { ClaimDetailDto, ClaimPageDto, ClaimQueryDto } from './claim.dto';
 
 /**
  * The claim reads. Their answers are the same for every role that may read, so they are
- * cached by what was asked alone and sent as the JSON bytes kept (see ClaimReadCache).
+ * cached by what was asked alone and sent as the JSON bytes kept (see ClaimReadCache); a
+ * kept answer is sent before Nest's pipeline (see CachedRead).
  */
 @ApiTags('claims')
 @Controller('claims')
@@ -29,7 +30,7 @@ export class ClaimsController {
   ) {}
 
   @Get()
-  @Access({ roles: [...READERS], summary: 'List claims, oldest first' })
+  @CachedRead('claimList', { roles: [...READERS], summary: 'List claims, oldest first' })
   @ApiOkResponse({ type: ClaimPageDto })
   @ApiBadRequestResponse({
     description:
@@ -43,12 +44,16 @@ export class ClaimsController {
     const { limit, cursor, ...filter } = query;
     return asJson(
       reply,
-      this.cache.list(listKey(query), () => this.read.claims(filter, limit, cursor)),
+      // kept under the query string as sent, which the hook before Nest can read
+      this.cache.list(listCacheKey(reply.request), () => this.read.claims(filter, limit, cursor)),
     );
   }
 
   @Get(':id')
-  @Access({ roles: [...READERS], summary: 'One claim with its verdict history and similar claims' })
+  @CachedRead('claim', {
+    roles: [...READERS],
+    summary: 'One claim with its verdict history and similar claims',
+  })
   @ApiOkResponse({ type: ClaimDetailDto })
   @ApiBadRequestResponse({ description: 'id is not a UUID.', type: ErrorDto })
   @ApiNotFoundResponse({ type: ErrorDto })
@@ -77,18 +82,6 @@ export class ClaimsController {
       ),
     );
   }
-}
-
-/**
- * Every parameter of a validated list query, in a fixed order: a filter added to the query
- * DTO is part of the key without anyone having to remember it.
- */
-function listKey(query: ClaimQueryDto): string {
-  return JSON.stringify(
-    Object.entries(query)
-      .filter(([, value]) => value !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : 1)),
-  );
 }
 
 /** Sends serialised JSON as it is: Fastify sends bytes with a content type unchanged. */

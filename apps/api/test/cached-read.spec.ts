@@ -1,0 +1,128 @@
+import { fastify, type FastifyInstance } from 'fastify';
+import { AuditLog } from '@claimtrail/audit';
+import { ApiKeyService, ClaimReadCache } from '@claimtrail/ingest';
+import { Authenticator } from '../src/auth/authenticator';
+import { listCacheKey, serveKeptAnswers } from '../src/read-cache/cached-read';
+import { createTestDatabase, type TestDatabase } from '../../../test/support/database';
+
+const CLAIM_ID = '0b7c3a52-5d0e-4f7e-9a53-0c1f3e2a9d10';
+
+/**
+ * The hook that sends kept answers before Nest, on a bare Fastify app whose routes carry
+ * the config @CachedRead gives them: it sends a kept answer to a caller the route's roles
+ * admit, and leaves every other request to the route's own handler (in the API, Nest).
+ */
+describe('kept answers sent before the handler', () => {
+  let db: TestDatabase;
+  let keys: ApiKeyService;
+  let cache: ClaimReadCache;
+  let authenticator: Authenticator;
+  let app: FastifyInstance;
+  const secrets: Record<'admin' | 'reviewer', string> = { admin: '', reviewer: '' };
+
+  const get = (url: string, secret?: string) =>
+    app.inject({
+      method: 'GET',
+      url,
+      headers: secret ? { authorization: `Bearer ${secret}` } : {},
+    });
+
+  beforeAll(async () => {
+    db = await createTestDatabase('api-cached-read');
+    keys = new ApiKeyService(db.dataSource, new AuditLog());
+    for (const role of ['admin', 'reviewer'] as const)
+      secrets[role] = (await keys.create(`cached ${role}`, role, 'system:test')).secret;
+    authenticator = new Authenticator(keys);
+    cache = new ClaimReadCache({ maxBytes: 1 << 20, maxAgeMs: 60_000 });
+    cache.listening();
+    app = fastify();
+    serveKeptAnswers(app, cache, authenticator);
+    // the handlers stand for Nest's pipeline: they say that the request reached them
+    app.get(
+      '/claims/:id',
+      { config: { cachedRead: { kind: 'claim', roles: ['reviewer'] } } },
+      () => ({
+        from: 'handler',
+      }),
+    );
+    app.get('/claims', { config: { cachedRead: { kind: 'claimList', roles: ['admin'] } } }, () => ({
+      from: 'handler',
+    }));
+    app.get('/other', () => ({ from: 'handler' }));
+    await app.ready();
+    await cache.claim(CLAIM_ID, () => Promise.resolve({ from: 'cache', id: CLAIM_ID }));
+    await cache.list('status=queued&limit=3', () => Promise.resolve({ from: 'cache', items: [] }));
+  });
+  afterAll(async () => {
+    jest.restoreAllMocks();
+    await app?.close();
+    await db?.drop();
+  });
+
+  it('sends a kept claim answer, as JSON, to a caller the route admits', async () => {
+    for (const url of [`/claims/${CLAIM_ID}`, `/claims/${CLAIM_ID.toUpperCase()}`]) {
+      const res = await get(url, secrets.reviewer);
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+      expect(res.json()).toEqual({ from: 'cache', id: CLAIM_ID });
+    }
+    // admin passes every role check
+    expect((await get(`/claims/${CLAIM_ID}`, secrets.admin)).json()).toMatchObject({
+      from: 'cache',
+    });
+  });
+
+  it('leaves to the handler a caller without a key, with an unknown key, or one the route refuses', async () => {
+    const reviewerOnList = await get('/claims?status=queued&limit=3', secrets.reviewer);
+    expect(reviewerOnList.json()).toEqual({ from: 'handler' });
+    expect((await get('/claims?status=queued&limit=3', secrets.admin)).json()).toEqual({
+      from: 'cache',
+      items: [],
+    });
+    for (const secret of [undefined, 'ct_not-a-key-0123456789abcdef'])
+      expect((await get(`/claims/${CLAIM_ID}`, secret)).json()).toEqual({ from: 'handler' });
+    const basic = await app.inject({
+      method: 'GET',
+      url: `/claims/${CLAIM_ID}`,
+      headers: {
+        authorization: `Basic ${Buffer.from(`x:${secrets.reviewer}`).toString('base64')}`,
+      },
+    });
+    expect(basic.json()).toEqual({ from: 'handler' });
+  });
+
+  it('leaves to the handler what has no kept answer, and a claim asked for with a query', async () => {
+    for (const url of [
+      '/claims/7e0b9d1c-27a8-4a8e-8f00-3f5f3d1b2c4e',
+      '/claims/not-a-uuid',
+      `/claims/${CLAIM_ID}?fields=id`,
+      '/claims?limit=3&status=queued',
+      '/claims',
+      '/other',
+    ])
+      expect((await get(url, secrets.admin)).json()).toEqual({ from: 'handler' });
+  });
+
+  it('leaves requests to the handler when the key cannot be checked, or the cache does not serve', async () => {
+    const fresh = await keys.create('unchecked', 'reviewer', 'system:test');
+    jest.spyOn(keys, 'authenticate').mockRejectedValueOnce(new Error('Postgres is away'));
+    expect((await get(`/claims/${CLAIM_ID}`, fresh.secret)).json()).toEqual({ from: 'handler' });
+    expect((await get(`/claims/${CLAIM_ID}`, fresh.secret)).json()).toMatchObject({
+      from: 'cache',
+    });
+
+    cache.lost();
+    expect((await get(`/claims/${CLAIM_ID}`, secrets.reviewer)).json()).toEqual({
+      from: 'handler',
+    });
+    cache.listening();
+  });
+
+  it('keys a list answer by its query string as sent', () => {
+    const key = (url: string) => listCacheKey({ url } as Parameters<typeof listCacheKey>[0]);
+    expect(key('/claims')).toBe('');
+    expect(key('/claims?')).toBe('');
+    expect(key('/claims?status=queued&limit=3')).toBe('status=queued&limit=3');
+    expect(key('/claims?q=a%3Fb')).toBe('q=a%3Fb');
+  });
+});
