@@ -10,8 +10,10 @@
  *    (`--warm-up 0` times cold processes). Yardstick:
  *    bare BullMQ no-op jobs (addBulk ×1,000, a worker with concurrency 50) on the same
  *    Redis. Target: claims/s ≥ 0.3 × the yardstick's jobs/s.
- * 2. Reads: `GET /claims/:id` (random ids of the timed run's claims) and
- *    `GET /claims?status=queued` under 50 connections, beside a bare Fastify route.
+ * 2. Reads: `GET /claims/:id` (random ids of the timed run's claims; the share of requests
+ *    that were the first for their claim, read from PostgreSQL rather than memory, is
+ *    printed) and `GET /claims?status=queued` under 50 connections, beside a bare Fastify
+ *    route.
  *    Targets: throughput ≥ 0.25 × the bare route, p99 ≤ 25 ms.
  *
  * The API, the workers and the bare route each run in a process of their own, as in
@@ -211,6 +213,36 @@ interface ReadRow {
   result: LoadResult;
   /** CPU microseconds the serving process used per answered request (robust to noise). */
   serverCpuUs: number;
+  /** Of the timed requests for random ids, the share that asked for an id the first time. */
+  firstReads?: number;
+}
+
+/**
+ * Random ids of `ids`, remembering which were asked for: a first request for a claim finds
+ * no answer kept and is read from Postgres, so the share of first requests says how much of
+ * a run measures the cache and how much Postgres.
+ */
+function randomIds(ids: string[]) {
+  const asked = new Set<string>();
+  let requests = 0;
+  let first = 0;
+  return {
+    next(): string {
+      const id = ids[Math.floor(Math.random() * ids.length)]!;
+      requests += 1;
+      if (!asked.has(id)) {
+        asked.add(id);
+        first += 1;
+      }
+      return id;
+    },
+    /** Counts from now on (the ids asked for so far stay asked). */
+    restartCount(): void {
+      requests = 0;
+      first = 0;
+    },
+    firstShare: (): number => (requests === 0 ? 0 : first / requests),
+  };
 }
 
 async function reads(
@@ -229,7 +261,15 @@ async function reads(
     ])
   ).map((r) => r.id);
   const auth = { authorization: `Bearer ${key}` };
-  const targets = [
+  const claimIds = randomIds(ids);
+  const targets: {
+    name: string;
+    server: { url: string; pid: number | undefined };
+    headers: Record<string, string>;
+    path: () => string;
+    /** Ids asked for: counted from the timed run on. */
+    ids?: ReturnType<typeof randomIds>;
+  }[] = [
     {
       name: 'bare Fastify GET /hello',
       server: servers.bare,
@@ -240,7 +280,8 @@ async function reads(
       name: 'GET /claims/:id',
       server: servers.api,
       headers: auth,
-      path: () => `/claims/${ids[Math.floor(Math.random() * ids.length)]!}`,
+      path: () => `/claims/${claimIds.next()}`,
+      ids: claimIds,
     },
     {
       name: 'GET /claims?status=queued',
@@ -262,6 +303,7 @@ async function reads(
       });
     progress(`reads: ${target.name}, ${WARM_UP_SECONDS} s warm-up + ${READ_SECONDS} s…`);
     await run(WARM_UP_SECONDS);
+    target.ids?.restartCount();
     const cpuNow = () => cpuSnapshot({ server: [target.server.pid] });
     const before = cpuNow();
     const result = await run(READ_SECONDS);
@@ -270,6 +312,7 @@ async function reads(
       name: target.name,
       result,
       serverCpuUs: (1e6 * cpuSeconds) / Math.max(result.perSecond * READ_SECONDS, 1),
+      ...(target.ids ? { firstReads: target.ids.firstShare() } : {}),
     });
   }
   return rows;
@@ -380,6 +423,12 @@ function report(
       rows,
     ),
   );
+  for (const { name, firstReads } of readRows)
+    if (firstReads !== undefined)
+      lines.push(
+        `${name}: ${(100 * firstReads).toFixed(0)}% of the timed requests were the first for ` +
+          'their claim (no answer kept yet: read from PostgreSQL)',
+      );
   console.log(lines.join('\n'));
   return ingestOk && readsOk;
 }
