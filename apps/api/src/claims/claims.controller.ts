@@ -12,7 +12,7 @@ import { READERS } from '../auth/roles';
 import { ErrorDto } from '../common/error.dto';
 import { NoQuery } from '../common/no-query';
 import { UuidParam } from '../common/uuid-param';
-import { CachedRead, listCacheKey } from '../read-cache/cached-read';
+import { CachedRead, claimCacheKey, listCacheKey } from '../read-cache/cached-read';
 import { ClaimDetailDto, ClaimPageDto, ClaimQueryDto } from './claim.dto';
 
 /**
@@ -68,7 +68,7 @@ export class ClaimsController {
       // the answer is kept with the ids of the similar claims it shows, so that a verdict on
       // one of them (or a change of its text) drops it too
       this.cache.claim(
-        id.toLowerCase(),
+        claimCacheKey(id),
         async (): Promise<ClaimDetailDto> => {
           // the claim and its similar claims at once (an unknown id has none, and the
           // claim's read answers 404 for it)

@@ -42,14 +42,19 @@ export function listCacheKey(request: FastifyRequest): string {
   return at < 0 ? '' : request.url.slice(at + 1);
 }
 
+/**
+ * The key of a claim's kept answer: its id in lower case, as Postgres prints uuids (an id
+ * is kept only once Nest has found it a valid UUID).
+ */
+export const claimCacheKey = (id: string): string => id.toLowerCase();
+
 /** The key of a kept answer for this request, or undefined when it cannot have one. */
 function keyOf(kind: CachedReadKind, request: FastifyRequest): string | undefined {
   if (kind === 'claimList') return listCacheKey(request);
   // the claim route takes no query parameters: a request with any is Nest's to refuse
   if (request.url.includes('?')) return undefined;
   const { id } = request.params as { id?: unknown };
-  // ids are kept in lower case, and only ids that were valid UUIDs are kept at all
-  return typeof id === 'string' ? id.toLowerCase() : undefined;
+  return typeof id === 'string' ? claimCacheKey(id) : undefined;
 }
 
 /**
