@@ -21,10 +21,15 @@
  * gets a fresh database and queue prefix, removed at the end even on failure.
  *
  * Run: `npm run bench:pipeline [-- --articles N --warm-up N --workers N --concurrency N
- * --read-seconds S --profile DIR --strict]`. Results on stdout, progress on stderr. Exits 1
- * if the pipeline did not finish or a request failed, and with --strict also if a target is
- * missed. --profile writes V8 CPU profiles of the API (ingest and reads) and the workers
- * (ingest) to DIR.
+ * --read-seconds S --profile DIR --node-flags="FLAGS" --strict]`. Results on stdout, progress
+ * on stderr. Exits 1 if the pipeline did not finish or a request failed, and with --strict
+ * also if a target is missed. --profile writes V8 CPU profiles of the API (ingest and reads)
+ * and the workers (ingest) to DIR. They sample wall time: on a saturated machine, a process
+ * that is descheduled inside a system call (after waking Postgres, say) shows that time in
+ * the call, so check what they say against the CPU each process used. --node-flags adds Node
+ * flags to every service (written with "=", as they start with a dash), e.g.
+ * --node-flags=--perf-basic-prof so that Linux perf can name JavaScript frames; the results
+ * say which flags were added.
  *
  * Nest needs decorator metadata, which esbuild (tsx) cannot emit: the script runs under
  * SWC (`node -r @swc-node/register`, reading tsconfig.json for decorators and path
@@ -78,6 +83,7 @@ const { values: args } = parseArgs({
     concurrency: { type: 'string', default: '128' },
     'read-seconds': { type: 'string', default: '10' },
     profile: { type: 'string' },
+    'node-flags': { type: 'string', default: '' },
     strict: { type: 'boolean', default: false },
   },
 });
@@ -87,6 +93,7 @@ const WARM_UP =
 const WORKERS = positiveInteger('bench:pipeline', 'workers', args.workers);
 const CONCURRENCY = positiveInteger('bench:pipeline', 'concurrency', args.concurrency);
 const READ_SECONDS = positiveInteger('bench:pipeline', 'read-seconds', args['read-seconds']);
+const EXTRA_NODE_FLAGS = args['node-flags'].split(/\s+/).filter((flag) => flag !== '');
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const loadAtStart = loadAverage();
@@ -336,6 +343,9 @@ function report(
   lines.push(
     `API: 1 process; workers: ${WORKERS} process(es) × concurrency ${CONCURRENCY}; ` +
       `Postgres and Redis on this machine; HTTP clients (autocannon) in the benchmark process`,
+    ...(EXTRA_NODE_FLAGS.length > 0
+      ? [`services ran with extra Node flags: ${EXTRA_NODE_FLAGS.join(' ')}`]
+      : []),
     `load average at start ${loadAtStart}, at end ${loadAverage()} (other work on the machine skews the figures)`,
     '',
   );
@@ -481,8 +491,8 @@ async function main(): Promise<void> {
           ]
         : [];
     progress(`starting the API, ${WORKERS} worker(s) × ${CONCURRENCY} and the bare route…`);
-    // the services run with the Node flags they run with in production
-    const flags = (name: string) => [...SERVICE_NODE_FLAGS, ...profile(name)];
+    // the services run with the Node flags they run with in production, and --node-flags
+    const flags = (name: string) => [...SERVICE_NODE_FLAGS, ...profile(name), ...EXTRA_NODE_FLAGS];
     const api = await startService('api', { role: 'api', config }, flags('api'));
     services.push(api);
     const workers: RunningService[] = [];
