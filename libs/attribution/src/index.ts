@@ -4,7 +4,7 @@ export { normalize, toOriginal, type NormalizedText } from './text/normalizer';
 export { detectLanguage } from './text/segmentation';
 export { similarityBands } from './text/similarity-bands';
 export { similarityKey } from './text/similarity-key';
-export { trigramSimilarity, trigramsOf, type Trigram } from './text/trigram-similarity';
+export { trigramSimilarity, trigramsOf, type TrigramSet } from './text/trigram-similarity';
 export { CLAIM_TYPES, LANGUAGES, SOURCE_KINDS } from './types';
 export type {
   Claim,

@@ -1,4 +1,4 @@
-import { trigramSimilarity, trigramsOf, type Trigram } from '@claimtrail/attribution';
+import { trigramSimilarity, trigramsOf, type TrigramSet } from '@claimtrail/attribution';
 
 /** A claim to be linked: its article, its similarity key and that key's MinHash bands. */
 export interface ClaimBands {
@@ -93,7 +93,7 @@ export function chooseLinks(
   perClaim: number,
 ): Link[] {
   const floor = Math.fround(threshold);
-  const trigrams = new Map<string, Set<Trigram>>();
+  const trigrams = new Map<string, TrigramSet>();
   const trigramsOfClaim = (id: string, key: string) => {
     let set = trigrams.get(id);
     if (!set) trigrams.set(id, (set = trigramsOf(key)));

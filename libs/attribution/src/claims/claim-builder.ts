@@ -5,7 +5,7 @@ import { toOriginal, type NormalizedText } from '../text/normalizer';
 import { quoteAt, type QuoteRegion } from '../text/quotes';
 import type { Paragraph, Sentence } from '../text/segmentation';
 import { ENGLISH_CUES } from '../lexicon/english.lexicon';
-import { CLOSING_QUOTES, OPENING_QUOTES, type TokenIndex } from '../text/tokens';
+import { CLOSING_QUOTES, OPENING_QUOTES, countWords, type TokenIndex } from '../text/tokens';
 import type { ClaimType, Language } from '../types';
 import { checkworthiness } from './checkworthiness';
 
@@ -51,8 +51,6 @@ const AR_DANGLING = new Set(['و', 'فيما', 'بينما', 'التي', 'الذ
 /** A quotation of this many words or more makes a paraphrase "mixed". */
 const QUOTE_WORDS_FOR_MIXED = 3;
 
-const words = (s: string): number => s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
-
 export interface ClaimBuilderContext {
   nt: NormalizedText;
   language: Language;
@@ -84,7 +82,7 @@ export function withoutOverlaps(claims: DraftClaim[], text: string): DraftClaim[
       let { start, end } = p;
       while (start < end && LEADING.test(text[start]!)) start++;
       while (end > start && TRAILING.test(text[end - 1]!)) end--;
-      if (words(text.slice(start, end)) >= (c.type === 'unattributed' ? 3 : 1))
+      if (countWords(text.slice(start, end)) >= (c.type === 'unattributed' ? 3 : 1))
         kept.push({ ...c, start, end });
     }
   }
@@ -117,7 +115,7 @@ export class ClaimBuilder {
     if (this.ctx.language === 'en') {
       // ", as engineers worked ...", ", while the southern suburbs ...": the clause without its link
       const lead = /^(?:as|while|whereas|and|but)\s+/i.exec(t.slice(start, end));
-      if (lead && words(t.slice(start + lead[0].length, end)) >= 3) start += lead[0].length;
+      if (lead && countWords(t.slice(start + lead[0].length, end)) >= 3) start += lead[0].length;
     }
     for (let guard = 0; guard < 3; guard++) {
       let w = end;
@@ -183,7 +181,7 @@ export class ClaimBuilder {
   ): void {
     if (p.end <= p.start) return;
     const text = this.ctx.nt.text.slice(p.start, p.end);
-    if (words(text) < (type === 'unattributed' ? 3 : 1)) return;
+    if (countWords(text) < (type === 'unattributed' ? 3 : 1)) return;
     this.claims.push({
       start: p.start,
       end: p.end,
@@ -287,7 +285,7 @@ export class ClaimBuilder {
       // English claims leave the conjunction out; Arabic ones keep «فيما» at their start
       const cut =
         tok.text === ';' || tok.text === '؛' || this.ctx.language === 'en' ? tok.end : tok.start;
-      if (words(t.slice(s, tok.start)) >= 5 && words(t.slice(cut, p.end)) >= 5) {
+      if (countWords(t.slice(s, tok.start)) >= 5 && countWords(t.slice(cut, p.end)) >= 5) {
         out.push({ start: s, end: tok.start });
         s = cut;
       }

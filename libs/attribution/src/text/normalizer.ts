@@ -116,9 +116,22 @@ export function normalize(original: string): NormalizedText {
   return { original, text, map: map.slice(0, k + 1) };
 }
 
+/**
+ * Keys made so far (see normalizeKey): the same names, mentions and titles come back in every
+ * article. Emptied when full, so a stream of new names costs a bounded amount of memory.
+ */
+const keys = new Map<string, string>();
+const KEYS_KEPT = 20_000;
+
 /** Normalises a lexicon entry or a name for use as a match key (no offsets needed). */
 export function normalizeKey(s: string): string {
-  return normalize(s).text.toLowerCase().replace(/\s+/g, ' ').trim();
+  let key = keys.get(s);
+  if (key === undefined) {
+    key = normalize(s).text.toLowerCase().replace(/\s+/g, ' ').trim();
+    if (keys.size >= KEYS_KEPT) keys.clear();
+    keys.set(s, key);
+  }
+  return key;
 }
 
 /** Maps a normalised span back to the original text (end exclusive). */

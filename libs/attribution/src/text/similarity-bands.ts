@@ -1,4 +1,4 @@
-import { forEachTrigram } from './trigram-similarity';
+import { walkTrigrams } from './trigram-similarity';
 
 /**
  * Locality-sensitive hashing of similarity keys ({@link similarityKey}), so that claims which
@@ -47,6 +47,10 @@ function fmix32(h: number): number {
 /** One seed per hash function, fixed: bands must be the same in every process and release. */
 const SEEDS = Uint32Array.from({ length: HASHES }, (_, i) => fmix32(0x9e3779b9 + i));
 
+/** SEEDS as signed 32-bit integers, and the sign bit: see similarityBands. */
+const SIGNED_SEEDS = Int32Array.from(SEEDS);
+const TOP_BIT = -0x80000000;
+
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
@@ -68,18 +72,30 @@ const hashTrigram = (a: number, b: number, c: number): number =>
  * and stable across releases: stored bands are compared with those of new claims.
  */
 export function similarityBands(key: string): number[] {
-  const minima = new Uint32Array(HASHES).fill(0xffffffff);
-  const seen = new Set<number>();
-  const add = (trigram: number) => {
-    if (seen.has(trigram)) return;
-    seen.add(trigram);
-    for (let j = 0; j < HASHES; j++) {
-      const h = fmix32(trigram ^ SEEDS[j]!);
-      if (h < minima[j]!) minima[j] = h;
-    }
-  };
-  const words = forEachTrigram(key, (a, b, c) => add(hashTrigram(a, b, c)));
+  const { codes, count, words } = walkTrigrams(key);
   if (words < MIN_WORDS) return [];
+  const hashes = new Int32Array(count);
+  for (let t = 0; t < count; t++)
+    hashes[t] = hashTrigram(codes[3 * t]!, codes[3 * t + 1]!, codes[3 * t + 2]!);
+  // The minimum over every trigram (a repeat cannot change a minimum) of each hash function,
+  // fmix32 written out in 32-bit integers: unsigned order is the signed order of the values
+  // with their top bit flipped, so nothing leaves the integer range in the hottest loop
+  const minima = new Uint32Array(HASHES);
+  for (let j = 0; j < HASHES; j++) {
+    const seed = SIGNED_SEEDS[j]!;
+    let least = 0x7fffffff;
+    for (let t = 0; t < count; t++) {
+      let h = hashes[t]! ^ seed;
+      h ^= h >>> 16;
+      h = Math.imul(h, 0x85ebca6b);
+      h ^= h >>> 13;
+      h = Math.imul(h, 0xc2b2ae35);
+      h ^= h >>> 16;
+      h ^= TOP_BIT;
+      if (h < least) least = h;
+    }
+    minima[j] = least ^ TOP_BIT;
+  }
   const bands: number[] = [];
   for (let band = 0; band < BANDS; band++) {
     // the band's number is part of its value: equal minima in different bands do not match
