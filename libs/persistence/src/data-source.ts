@@ -21,6 +21,7 @@ import { AuditAppendFunction1765094400000 } from './migrations/1765094400000-aud
 import { ExportExpiry1765180800000 } from './migrations/1765180800000-export-expiry';
 import { SimilarLinksUnconstrained1765267200000 } from './migrations/1765267200000-similar-links-unconstrained';
 import { SimilarityBandPlaces1765353600000 } from './migrations/1765353600000-similarity-band-places';
+import { StatementLevelSourceRedirects1765440000000 } from './migrations/1765440000000-statement-level-source-redirects';
 
 export const ENTITIES = [
   ApiKeyEntity,
@@ -46,6 +47,7 @@ export const MIGRATIONS = [
   ExportExpiry1765180800000,
   SimilarLinksUnconstrained1765267200000,
   SimilarityBandPlaces1765353600000,
+  StatementLevelSourceRedirects1765440000000,
 ];
 
 /** A data source on `url`; the schema comes from migrations only, never from the entities. */
