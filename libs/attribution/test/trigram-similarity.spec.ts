@@ -20,6 +20,10 @@ describe('trigramsOf(): the trigrams of a similarity key, as pg_trgm takes them'
     expect(trigramSimilarity(trigramsOf('قال'), trigramsOf('قول'))).toBe(Math.fround(1 / 7));
     // 𝒜 is one code point (two UTF-16 units): "  𝒜", " 𝒜b", "𝒜b "
     expect(trigramsOf('𝒜b').size).toBe(3);
+    // U+20000 is past 2^17, so its trigrams are kept as strings: "  𠀀" and " 𠀀 " twice
+    // each, and their repeats dropped as well
+    expect(trigramsOf('𠀀 𠀀').size).toBe(2);
+    expect(trigramSimilarity(trigramsOf('𠀀 𠀀 b'), trigramsOf('𠀀 c'))).toBe(Math.fround(2 / 6));
     expect(trigramSimilarity(trigramsOf('𝒜b'), trigramsOf('𝒜c'))).toBe(Math.fround(1 / 5));
   });
 });
