@@ -9,6 +9,7 @@ import { ArticlesController } from './articles/articles.controller';
 import { AuditController } from './audit/audit.controller';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { Authenticator } from './auth/authenticator';
+import { ClaimDetails } from './claims/claim-details';
 import { ClaimsController } from './claims/claims.controller';
 import { QueryValidationPipe } from './common/query-validation.pipe';
 import { CorrectionsModule } from './corrections/corrections.module';
@@ -55,6 +56,7 @@ export class ApiModule {
       ],
       providers: [
         Authenticator,
+        ClaimDetails,
         MetricsService,
         { provide: APP_GUARD, useClass: ApiKeyGuard },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },

@@ -6,6 +6,7 @@ import type { AppConfig } from '@claimtrail/config';
 import { ClaimReadCache } from '@claimtrail/ingest';
 import { ApiModule } from './api.module';
 import { Authenticator } from './auth/authenticator';
+import { ClaimDetails } from './claims/claim-details';
 import { guardPrefix, requireApiKey } from './auth/raw-route-auth';
 import { READERS } from './auth/roles';
 import { DOCS_PATH, setupSwagger } from './docs/swagger';
@@ -14,7 +15,7 @@ import { MonitoredQueues } from './infrastructure/monitored-queues';
 import { bodyLimitFor, useJsonObjectBodies } from './http/json-body-parser';
 import { requestIdFor } from './http/request-id';
 import { MetricsService } from './metrics/metrics.service';
-import { serveKeptAnswers } from './read-cache/cached-read';
+import { serveCachedReads } from './read-cache/cached-read';
 import { mountQueueDashboard, QUEUE_DASHBOARD_PATH } from './queue-dashboard/queue-dashboard';
 
 /**
@@ -56,7 +57,8 @@ export async function createApiApp(
     });
     app.get(MetricsService).instrument(fastify);
     const authenticator = app.get(Authenticator);
-    serveKeptAnswers(fastify, app.get(ClaimReadCache), authenticator);
+    const details = app.get(ClaimDetails);
+    serveCachedReads(fastify, app.get(ClaimReadCache), authenticator, (id) => details.answer(id));
     guardPrefix(
       fastify,
       [`/${DOCS_PATH}`, `/${DOCS_PATH}-json`],

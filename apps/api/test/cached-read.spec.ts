@@ -2,22 +2,27 @@ import { fastify, type FastifyInstance } from 'fastify';
 import { AuditLog } from '@claimtrail/audit';
 import { ApiKeyService, ClaimReadCache } from '@claimtrail/ingest';
 import { Authenticator } from '../src/auth/authenticator';
-import { listCacheKey, serveKeptAnswers } from '../src/read-cache/cached-read';
+import { listCacheKey, serveCachedReads } from '../src/read-cache/cached-read';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database';
 
 const CLAIM_ID = '0b7c3a52-5d0e-4f7e-9a53-0c1f3e2a9d10';
+/** A claim the read below finds, but nothing has kept yet. */
+const READABLE_ID = '5d2f8a90-3c41-4b6e-8d7a-9e0f1a2b3c4d';
 
 /**
- * The hook that sends kept answers before Nest, on a bare Fastify app whose routes carry
- * the config @CachedRead gives them: it sends a kept answer to a caller the route's roles
- * admit, and leaves every other request to the route's own handler (in the API, Nest).
+ * The hook that answers cached reads before Nest, on a bare Fastify app whose routes carry
+ * the config @CachedRead gives them: it sends a kept answer, or a claim's first read, to a
+ * caller the route's roles admit, and leaves every other request to the route's own handler
+ * (in the API, Nest).
  */
-describe('kept answers sent before the handler', () => {
+describe('cached reads answered before the handler', () => {
   let db: TestDatabase;
   let keys: ApiKeyService;
   let cache: ClaimReadCache;
   let authenticator: Authenticator;
   let app: FastifyInstance;
+  /** The ids the hook asked to read (GET /claims/:id's first reads). */
+  let reads: string[];
   const secrets: Record<'admin' | 'reviewer', string> = { admin: '', reviewer: '' };
 
   const get = (url: string, secret?: string) =>
@@ -36,7 +41,15 @@ describe('kept answers sent before the handler', () => {
     cache = new ClaimReadCache({ maxBytes: 1 << 20, maxAgeMs: 60_000 });
     cache.listening();
     app = fastify();
-    serveKeptAnswers(app, cache, authenticator);
+    // stands for ClaimDetails: reads READABLE_ID (and keeps it), fails for any other id
+    serveCachedReads(app, cache, authenticator, (id) => {
+      reads.push(id);
+      return cache.claim(id, () =>
+        id === READABLE_ID
+          ? Promise.resolve({ from: 'read', id })
+          : Promise.reject(new Error(`claim ${id} not found`)),
+      );
+    });
     // the handlers stand for Nest's pipeline: they say that the request reached them
     app.get(
       '/claims/:id',
@@ -52,6 +65,9 @@ describe('kept answers sent before the handler', () => {
     await app.ready();
     await cache.claim(CLAIM_ID, () => Promise.resolve({ from: 'cache', id: CLAIM_ID }));
     await cache.list('status=queued&limit=3', () => Promise.resolve({ from: 'cache', items: [] }));
+  });
+  beforeEach(() => {
+    reads = [];
   });
   afterAll(async () => {
     jest.restoreAllMocks();
@@ -91,16 +107,46 @@ describe('kept answers sent before the handler', () => {
     expect(basic.json()).toEqual({ from: 'handler' });
   });
 
-  it('leaves to the handler what has no kept answer, and a claim asked for with a query', async () => {
+  it('reads a claim that has no kept answer, keeps it, and leaves a failed read to the handler', async () => {
+    const first = await get(`/claims/${READABLE_ID.toUpperCase()}`, secrets.reviewer);
+    expect(first.statusCode).toBe(200);
+    expect(first.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(first.json()).toEqual({ from: 'read', id: READABLE_ID });
+    expect(reads).toEqual([READABLE_ID]);
+    expect(cache.keptClaim(READABLE_ID)).toBeDefined();
+    expect((await get(`/claims/${READABLE_ID}`, secrets.reviewer)).json()).toEqual({
+      from: 'read',
+      id: READABLE_ID,
+    });
+    expect(reads).toEqual([READABLE_ID]);
+    // an unknown claim (or Postgres away): the handler answers it, error and all
+    const unknown = '7e0b9d1c-27a8-4a8e-8f00-3f5f3d1b2c4e';
+    expect((await get(`/claims/${unknown}`, secrets.reviewer)).json()).toEqual({
+      from: 'handler',
+    });
+    expect(reads).toEqual([READABLE_ID, unknown]);
+  });
+
+  it('reads nothing for a caller without a key, with an unknown key, or one the route refuses', async () => {
+    const auditor = await keys.create('cached auditor', 'auditor', 'system:test');
+    for (const secret of [undefined, 'ct_not-a-key-0123456789abcdef', auditor.secret])
+      expect((await get(`/claims/${READABLE_ID}`, secret)).json()).toEqual({ from: 'handler' });
+    expect(reads).toEqual([]);
+  });
+
+  it('leaves to the handler what it cannot answer: an id Nest refuses, a query, a list not kept', async () => {
     for (const url of [
-      '/claims/7e0b9d1c-27a8-4a8e-8f00-3f5f3d1b2c4e',
       '/claims/not-a-uuid',
+      // UUID-shaped, but not a version Nest's ParseUUIDPipe accepts
+      '/claims/7e0b9d1c-27a8-0a8e-8f00-3f5f3d1b2c4e',
       `/claims/${CLAIM_ID}?fields=id`,
+      `/claims/${READABLE_ID}?fields=id`,
       '/claims?limit=3&status=queued',
       '/claims',
       '/other',
     ])
       expect((await get(url, secrets.admin)).json()).toEqual({ from: 'handler' });
+    expect(reads).toEqual([]);
   });
 
   it('leaves requests to the handler when the key cannot be checked, or the cache does not serve', async () => {

@@ -80,11 +80,19 @@ describe('claim reads through the cache', () => {
     expect(JSON.parse(upper.body)).toMatchObject({ id, history: [], similar: [] });
   });
 
-  it("sends kept answers without Nest's pipeline, and still refuses a key revoked meanwhile", async () => {
-    const [{ id } = { id: '' }] = await api.db.dataSource.query<{ id: string }[]>(
-      'SELECT id FROM claims ORDER BY ordinal LIMIT 1',
-    );
+  it("sends kept answers and a claim's first read without Nest's pipeline, and still refuses a key revoked meanwhile", async () => {
+    const [{ id } = { id: '' }, { id: unread } = { id: '' }] = await api.db.dataSource.query<
+      { id: string }[]
+    >('SELECT id FROM claims ORDER BY ordinal LIMIT 2');
     const guard = jest.spyOn(ApiKeyGuard.prototype, 'canActivate');
+    // a claim nobody has read yet: read and kept before Nest; an unknown one is Nest's 404
+    const firstRead = await get(`/claims/${unread}`);
+    expect(firstRead.statusCode).toBe(200);
+    expect(JSON.parse(firstRead.body)).toMatchObject({ id: unread, history: [], similar: [] });
+    expect(guard).not.toHaveBeenCalled();
+    const unknown = await get('/claims/7e0b9d1c-27a8-4a8e-8f00-3f5f3d1b2c4e');
+    expect(unknown.statusCode).toBe(404);
+    expect(guard).toHaveBeenCalledTimes(1);
     for (const url of [`/claims/${id}`, '/claims?limit=4']) {
       const first = await get(url);
       guard.mockClear();

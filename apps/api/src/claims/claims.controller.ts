@@ -7,18 +7,19 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ClaimReadCache, ReadService } from '@claimtrail/ingest';
-import { VerdictViews } from '@claimtrail/workflow';
 import { READERS } from '../auth/roles';
 import { ErrorDto } from '../common/error.dto';
 import { NoQuery } from '../common/no-query';
 import { UuidParam } from '../common/uuid-param';
-import { CachedRead, claimCacheKey, listCacheKey } from '../read-cache/cached-read';
+import { CachedRead, listCacheKey } from '../read-cache/cached-read';
+import { ClaimDetails } from './claim-details';
 import { ClaimDetailDto, ClaimPageDto, ClaimQueryDto } from './claim.dto';
 
 /**
  * The claim reads. Their answers are the same for every role that may read, so they are
- * cached by what was asked alone and sent as the JSON bytes kept (see ClaimReadCache); a
- * kept answer is sent before Nest's pipeline (see CachedRead).
+ * cached by what was asked alone and sent as the JSON bytes kept (see ClaimReadCache). A
+ * kept answer, and a claim read by a valid id, are sent before Nest's pipeline (see
+ * CachedRead): these handlers answer the rest, and every error.
  */
 @ApiTags('claims')
 @Controller('claims')
@@ -26,7 +27,7 @@ export class ClaimsController {
   constructor(
     private readonly read: ReadService,
     private readonly cache: ClaimReadCache,
-    private readonly verdicts: VerdictViews,
+    private readonly details: ClaimDetails,
   ) {}
 
   @Get()
@@ -62,25 +63,7 @@ export class ClaimsController {
     @NoQuery() _query: object,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
-    return asJson(
-      reply,
-      // a verdict notifies the claim's change, so the kept answer never lags its history;
-      // the answer is kept with the ids of the similar claims it shows, so that a verdict on
-      // one of them (or a change of its text) drops it too
-      this.cache.claim(
-        claimCacheKey(id),
-        async (): Promise<ClaimDetailDto> => {
-          // the claim and its similar claims at once (an unknown id has none, and the
-          // claim's read answers 404 for it)
-          const [claim, similar] = await Promise.all([this.read.claim(id), this.read.similar(id)]);
-          // verdicts are append-only and the latest is the current one: a claim without a
-          // current verdict has no history, and most claims are read before their review
-          const history = claim.verdict ? await this.verdicts.history(claim.id) : [];
-          return { ...claim, history, similar };
-        },
-        (answer) => answer.similar.map((s) => s.id),
-      ),
-    );
+    return asJson(reply, this.details.answer(id));
   }
 }
 

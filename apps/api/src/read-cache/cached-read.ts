@@ -7,6 +7,7 @@ import type { Authenticator } from '../auth/authenticator';
 import { apiKeyFrom } from '../auth/credentials';
 import { Access } from '../auth/roles.decorator';
 import { mayAccess } from '../auth/roles';
+import { isUuid } from '../common/uuid-param';
 
 /** The answers ClaimReadCache keeps: one claim's, and one list query's. */
 export type CachedReadKind = 'claim' | 'claimList';
@@ -21,8 +22,9 @@ const CONFIG_KEY = 'cachedRead';
 
 /**
  * A read route whose answers ClaimReadCache keeps, with its access (as @Access declares
- * it). A kept answer is sent before Nest's pipeline (see serveKeptAnswers); everything else
- * goes through Nest as on any route, guard and validation first.
+ * it). A kept answer, and a claim's first read, are sent before Nest's pipeline (see
+ * serveCachedReads); everything else goes through Nest as on any route, guard and
+ * validation first.
  */
 export function CachedRead(
   kind: CachedReadKind,
@@ -58,20 +60,24 @@ function keyOf(kind: CachedReadKind, request: FastifyRequest): string | undefine
 }
 
 /**
- * Sends the kept answers of @CachedRead routes from an onRequest hook of their own, without
- * Nest's guard, pipes and handler: under load they cost more CPU than the rest of a cached
- * answer together. The hook authenticates the key and checks the route's roles as the
- * guard does, and sends only to a caller that passes; it leaves every other request (no
- * answer kept, no key, a key refused or not checkable now) to Nest, which answers it as
- * before, errors included. Fastify's own hooks (request id, log line, metrics) run for
- * every request either way.
+ * Serves @CachedRead routes from an onRequest hook of their own, without Nest's guard,
+ * pipes and handler, which under load cost more CPU than the rest of an answer together:
+ * a kept answer on either route, and on GET /claims/:id also a first read (`claimAnswer`,
+ * given a valid id, reads the answer and keeps it). The hook authenticates the key and
+ * checks the route's roles as the guard does, and answers only a caller that passes. It
+ * leaves every other request to Nest, which answers it as before, errors included: no key,
+ * a key refused or not checkable now, a list query with no answer kept, an id that is not
+ * a UUID, a query string on the claim route, and a read that fails (an unknown claim,
+ * Postgres away), which Nest then tries itself. Fastify's own hooks (request id, log line,
+ * metrics) run for every request either way.
  *
  * Call before Nest registers its routes (app.init()).
  */
-export function serveKeptAnswers(
+export function serveCachedReads(
   fastify: FastifyInstance,
   cache: ClaimReadCache,
   authenticator: Authenticator,
+  claimAnswer: (id: string) => Promise<Buffer>,
 ): void {
   fastify.addHook('onRoute', (route: RouteOptions) => {
     const config = (route.config as Record<string, unknown> | undefined)?.[CONFIG_KEY] as
@@ -79,19 +85,22 @@ export function serveKeptAnswers(
     if (!config) return;
     const { kind, roles } = config;
     const kept = (key: string) => (kind === 'claim' ? cache.keptClaim(key) : cache.keptList(key));
-    const serveKept = async (request: FastifyRequest, reply: FastifyReply) => {
+    const serve = async (request: FastifyRequest, reply: FastifyReply) => {
       const key = keyOf(kind, request);
-      if (key === undefined || !kept(key)) return;
+      if (key === undefined) return;
+      const readable = kind === 'claim' && isUuid(key);
+      if (!readable && !kept(key)) return;
       const secret = apiKeyFrom(request.headers.authorization);
       if (!secret) return;
       const principal = await authenticator.authenticate(secret).catch(() => null);
       if (!principal || !mayAccess(principal.role, roles)) return;
       // looked up again: a change announced while the key was checked has dropped it
-      const answer = kept(key);
+      const answer =
+        kept(key) ?? (readable ? await claimAnswer(key).catch(() => undefined) : undefined);
       if (!answer) return;
       return reply.header('content-type', 'application/json; charset=utf-8').send(answer);
     };
     const existing = route.onRequest;
-    route.onRequest = [...(existing ? [existing].flat() : []), serveKept];
+    route.onRequest = [...(existing ? [existing].flat() : []), serve];
   });
 }

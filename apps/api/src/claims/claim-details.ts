@@ -1,0 +1,38 @@
+import { Injectable } from '@nestjs/common';
+import { ClaimReadCache, ReadService } from '@claimtrail/ingest';
+import { VerdictViews } from '@claimtrail/workflow';
+import { claimCacheKey } from '../read-cache/cached-read';
+import type { ClaimDetailDto } from './claim.dto';
+
+/**
+ * GET /claims/:id's answer as JSON bytes: kept in ClaimReadCache, or read (the claim, its
+ * similar claims and, once reviewed, its verdict history) and kept. Rejects with the read's
+ * DomainError for an unknown id.
+ */
+@Injectable()
+export class ClaimDetails {
+  constructor(
+    private readonly read: ReadService,
+    private readonly cache: ClaimReadCache,
+    private readonly verdicts: VerdictViews,
+  ) {}
+
+  answer(id: string): Promise<Buffer> {
+    // a verdict notifies the claim's change, so the kept answer never lags its history;
+    // the answer is kept with the ids of the similar claims it shows, so that a verdict on
+    // one of them (or a change of its text) drops it too
+    return this.cache.claim(
+      claimCacheKey(id),
+      async (): Promise<ClaimDetailDto> => {
+        // the claim and its similar claims at once (an unknown id has none, and the
+        // claim's read answers 404 for it)
+        const [claim, similar] = await Promise.all([this.read.claim(id), this.read.similar(id)]);
+        // verdicts are append-only and the latest is the current one: a claim without a
+        // current verdict has no history, and most claims are read before their review
+        const history = claim.verdict ? await this.verdicts.history(claim.id) : [];
+        return { ...claim, history, similar };
+      },
+      (answer) => answer.similar.map((s) => s.id),
+    );
+  }
+}
