@@ -1,5 +1,5 @@
 import { STATUS_CODES } from 'node:http';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import type { Role } from '@claimtrail/persistence';
 import { toErrorResponse } from '../errors/error-response';
 import type { Authenticator } from './authenticator';
@@ -42,17 +42,19 @@ export function requireApiKey(authenticator: Authenticator, roles: readonly Role
 }
 
 /**
- * Adds `hook` to every request whose matched route is `prefix` or below it. The route
- * pattern is what the router matched, so an encoded or oddly spelled URL cannot slip past.
+ * Adds `hook` to the routes at `prefix` or below it, registered from now on (call it before
+ * they are). It goes by the route pattern, which is what the router matches, so an encoded
+ * or oddly spelled URL cannot slip past; other routes do not run it at all.
  */
 export function guardPrefix(
   fastify: FastifyInstance,
   prefixes: string[],
   hook: (request: FastifyRequest, reply: FastifyReply) => Promise<void>,
 ): void {
-  fastify.addHook('onRequest', async (request, reply) => {
-    const route = request.routeOptions.url;
-    if (route !== undefined && prefixes.some((p) => route === p || route.startsWith(`${p}/`)))
-      await hook(request, reply);
+  fastify.addHook('onRoute', (route: RouteOptions) => {
+    const url = route.url;
+    if (!prefixes.some((p) => url === p || url.startsWith(`${p}/`))) return;
+    const existing = route.onRequest;
+    route.onRequest = [...(existing ? [existing].flat() : []), hook];
   });
 }
