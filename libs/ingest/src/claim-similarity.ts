@@ -1,11 +1,10 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { similarityBands } from '@claimtrail/attribution';
-import { preparedQuery } from '@claimtrail/persistence';
 import { chooseLinks, planLinks, type ClaimBands, type LinkTarget } from './similar-candidates';
 import {
-  CURRENT_VERDICT_COLUMNS,
+  currentVerdictJsonPairs,
   currentVerdictOf,
-  type CurrentVerdictColumns,
+  verdictColumnsFromJson,
   type CurrentVerdictView,
 } from './verdict-view';
 
@@ -191,51 +190,50 @@ export async function relinkSimilarClaim(
   return [...new Set([...before, ...after])];
 }
 
-interface SimilarRow extends CurrentVerdictColumns {
+/** A similar claim as similarClaimsJson gives it. */
+interface SimilarClaimJson {
   id: string;
   text: string;
   similarity: number;
+  verdict: Parameters<typeof verdictColumnsFromJson>[0] | null;
 }
 
 /**
- * The SIMILAR_SHOWN claims most similar to each of `claimIds`, the closest first, with their
- * verdicts, in one statement (the reads of claims asked for at about the same time are
- * batched, as ReadService batches the claims themselves).
+ * SQL, a subquery: the SIMILAR_SHOWN claims most similar to the claim whose id is `owner` (a
+ * column of the enclosing query), the closest first, as a JSON array of each one's id, text,
+ * similarity and current verdict's columns (null before its first review); null when there
+ * are none. Read it with
+ * similarClaimsFrom. The claim's closest links of either side are read through their
+ * indexes, then the closest of those: a claim that a wire story made similar to hundreds
+ * costs as much as any.
  */
-export async function readSimilarClaims(
-  db: DataSource,
-  claimIds: readonly string[],
-): Promise<Map<string, SimilarClaimView[]>> {
-  // named columns, not c.*: the statement is prepared (see CLAIM_SELECT in read.service)
-  const rows = await preparedQuery<SimilarRow & { owner: string }>(
-    db,
-    // per claim, the closest links of either side through their indexes, then the closest
-    // of those: a claim that a wire story made similar to hundreds costs as much as any
-    `SELECT o.owner, c.id, c.text, l.similarity, ${CURRENT_VERDICT_COLUMNS}
-     FROM unnest($1::uuid[]) AS o(owner)
-     CROSS JOIN LATERAL (
-       SELECT id, similarity FROM (
-         (SELECT similar_id AS id, similarity FROM claim_similarities
-          WHERE claim_id = o.owner ORDER BY similarity DESC LIMIT $2)
-         UNION ALL
-         (SELECT claim_id, similarity FROM claim_similarities
-          WHERE similar_id = o.owner ORDER BY similarity DESC LIMIT $2)
-       ) u
-       ORDER BY similarity DESC, id LIMIT $2
-     ) l
-     JOIN claims c ON c.id = l.id LEFT JOIN verdicts v ON v.id = c.current_verdict_id
-     ORDER BY o.owner, l.similarity DESC, l.id`,
-    [claimIds, SIMILAR_SHOWN],
-  );
-  const similar = new Map<string, SimilarClaimView[]>(claimIds.map((id) => [id, []]));
-  for (const r of rows) {
-    const verdict = currentVerdictOf(r.id, r);
-    similar.get(r.owner)?.push({
+export const similarClaimsJson = (owner: string): string => `(
+  SELECT json_agg(
+    json_build_object('id', sc.id, 'text', sc.text, 'similarity', l.similarity, 'verdict',
+      CASE WHEN sv.id IS NOT NULL THEN json_build_object(${currentVerdictJsonPairs('sv')}) END)
+    ORDER BY l.similarity DESC, l.id)
+  FROM (
+    SELECT id, similarity FROM (
+      (SELECT similar_id AS id, similarity FROM claim_similarities
+       WHERE claim_id = ${owner} ORDER BY similarity DESC LIMIT ${SIMILAR_SHOWN})
+      UNION ALL
+      (SELECT claim_id, similarity FROM claim_similarities
+       WHERE similar_id = ${owner} ORDER BY similarity DESC LIMIT ${SIMILAR_SHOWN})
+    ) u
+    ORDER BY similarity DESC, id LIMIT ${SIMILAR_SHOWN}
+  ) l
+  JOIN claims sc ON sc.id = l.id LEFT JOIN verdicts sv ON sv.id = sc.current_verdict_id
+)`;
+
+/** What similarClaimsJson gives, as the claim reads show it. */
+export function similarClaimsFrom(json: SimilarClaimJson[] | null): SimilarClaimView[] {
+  return (json ?? []).map((r) => {
+    const verdict = r.verdict && currentVerdictOf(r.id, verdictColumnsFromJson(r.verdict));
+    return {
       id: r.id,
       text: r.text,
       similarity: Math.round(r.similarity * 100) / 100,
       ...(verdict ? { verdict } : {}),
-    });
-  }
-  return similar;
+    };
+  });
 }

@@ -32,6 +32,7 @@ export {
   type ClaimFilter,
   type SourceFilter,
   type ClaimView,
+  type ClaimWithSimilar,
   type Page,
   type SourceRefView,
   type SourceView,

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { ArticleEntity, preparedQuery } from '@claimtrail/persistence';
-import { readSimilarClaims, type SimilarClaimView } from './claim-similarity';
+import { similarClaimsFrom, similarClaimsJson, type SimilarClaimView } from './claim-similarity';
 import { DomainError } from './domain-error';
 import { cursor, KEYSET_TIME, UUID, type Page } from './keyset';
 import { SourceReads, type SourceFilter, type SourceView } from './source-reads';
@@ -45,6 +45,15 @@ export interface ClaimView {
   updatedAt: string;
 }
 
+/** A claim and the claims of other articles most similar to it. */
+export interface ClaimWithSimilar {
+  claim: ClaimView;
+  similar: SimilarClaimView[];
+}
+
+/** The similar claims' column as similarClaimsJson gives it. */
+type SimilarClaimsJson = Parameters<typeof similarClaimsFrom>[0];
+
 export interface ClaimFilter {
   status?: string;
   articleId?: string;
@@ -80,14 +89,15 @@ interface ClaimRow extends CurrentVerdictColumns {
 
 // the columns are named, not c.*: these statements are prepared, and a prepared statement
 // whose result gains a column (a migration run while the API is up) fails until reconnect
-const CLAIM_SELECT = `
-  SELECT c.id, c.article_id, c.ordinal, c.text, c.start_offset, c.end_offset, c.sentence,
+const CLAIM_COLUMNS = `
+  c.id, c.article_id, c.ordinal, c.text, c.start_offset, c.end_offset, c.sentence,
     c.type, c.cue, c.checkworthiness, c.language, c.status, c.version, c.created_at,
     c.updated_at, c.reverify_at, ${CURRENT_VERDICT_COLUMNS}, (
     SELECT json_agg(json_build_object('role', cs.role, 'position', cs.position, 'id', s.id, 'name', s.name, 'mention', cs.mention) ORDER BY cs.role, cs.position)
     FROM claim_sources cs JOIN sources s ON s.id = cs.source_id WHERE cs.claim_id = c.id
-  ) AS links, ${KEYSET_TIME('c.created_at')} AS keyset_at
-  FROM claims c LEFT JOIN verdicts v ON v.id = c.current_verdict_id`;
+  ) AS links, ${KEYSET_TIME('c.created_at')} AS keyset_at`;
+const CLAIM_FROM = 'FROM claims c LEFT JOIN verdicts v ON v.id = c.current_verdict_id';
+const CLAIM_SELECT = `SELECT ${CLAIM_COLUMNS} ${CLAIM_FROM}`;
 
 function toClaimView(r: ClaimRow): ClaimView {
   const links = r.links ?? [];
@@ -144,11 +154,24 @@ export class ReadService {
     { cache: false, maxBatchSize: MAX_CLAIM_BATCH, batchScheduleFn: (run) => setImmediate(run) },
   );
 
-  /** Similar claims asked for at about the same time, read in one statement likewise. */
-  private readonly similarById = new DataLoader<string, SimilarClaimView[]>(
+  /**
+   * Claims with their similar claims, asked for at about the same time, read in one
+   * statement likewise (one answer from Postgres per batch, not one for each part).
+   */
+  private readonly claimsWithSimilarById = new DataLoader<string, ClaimWithSimilar>(
     async (ids) => {
-      const found = await readSimilarClaims(this.db, ids);
-      return ids.map((id) => found.get(id) ?? []);
+      const rows = await preparedQuery<ClaimRow & { similar: SimilarClaimsJson }>(
+        this.db,
+        `SELECT ${CLAIM_COLUMNS}, ${similarClaimsJson('c.id')} AS similar ${CLAIM_FROM}
+         WHERE c.id = ANY($1::uuid[])`,
+        [ids],
+      );
+      const found = new Map(
+        rows.map((r) => [r.id, { claim: toClaimView(r), similar: similarClaimsFrom(r.similar) }]),
+      );
+      return ids.map(
+        (id) => found.get(id) ?? new DomainError('not_found', `claim ${id} not found`),
+      );
     },
     { cache: false, maxBatchSize: MAX_CLAIM_BATCH, batchScheduleFn: (run) => setImmediate(run) },
   );
@@ -168,11 +191,13 @@ export class ReadService {
   }
 
   /**
-   * The claims of other articles most similar to a claim (read it first: an unknown id
-   * has none), with their current verdicts.
+   * One claim with the claims of other articles most similar to it, with their current
+   * verdicts (see claimsWithSimilarById). Rejects with a DomainError for an unknown claim.
    */
-  similar(claimId: string): Promise<SimilarClaimView[]> {
-    return this.similarById.load(claimId.toLowerCase());
+  claimWithSimilar(id: string): Promise<ClaimWithSimilar> {
+    if (!UUID.test(id))
+      return Promise.reject(new DomainError('not_found', `claim ${id} not found`));
+    return this.claimsWithSimilarById.load(id.toLowerCase());
   }
 
   async claims(filter: ClaimFilter, limit: number, after?: string): Promise<Page<ClaimView>> {

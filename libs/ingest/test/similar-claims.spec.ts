@@ -15,6 +15,7 @@ import {
   ReadService,
   SIMILARITY_THRESHOLD,
   type ExtractionOutcome,
+  type SimilarClaimView,
 } from '@claimtrail/ingest';
 import { MIGRATIONS } from '@claimtrail/persistence';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database';
@@ -64,6 +65,8 @@ describe('similar claims on extraction', () => {
   let db: TestDatabase;
   let extraction: ExtractionService;
   let read: ReadService;
+  /** The similar claims a claim's read shows. */
+  let similarTo: (claimId: string) => Promise<SimilarClaimView[]>;
   const audit = new AuditLog();
 
   const store = (text: string, outlet: string) => storeArticle(db.dataSource, text, { outlet });
@@ -72,6 +75,7 @@ describe('similar claims on extraction', () => {
     db = await createTestDatabase('similar-claims');
     extraction = new ExtractionService(db.dataSource, audit);
     read = new ReadService(db.dataSource);
+    similarTo = async (id) => (await read.claimWithSimilar(id)).similar;
   });
   afterAll(async () => {
     await db?.drop();
@@ -123,16 +127,16 @@ describe('similar claims on extraction', () => {
     expect(enSimilarity).toBeLessThan(1);
 
     // read from either side, the closest first
-    expect(await read.similar(en[0]!)).toEqual([
+    expect(await similarTo(en[0]!)).toEqual([
       { id: en[1], text: RAFAH_EN_AGAIN, similarity: Math.round(enSimilarity * 100) / 100 },
     ]);
-    expect(await read.similar(ar[1]!)).toEqual([{ id: ar[0], text: RAFAH_AR, similarity: 1 }]);
+    expect(await similarTo(ar[1]!)).toEqual([{ id: ar[0], text: RAFAH_AR, similarity: 1 }]);
     const rain = await claimOf(
       db.dataSource,
       first,
       'Heavy rain flooded the old market in Sidon overnight',
     );
-    expect(await read.similar(rain)).toEqual([]);
+    expect(await similarTo(rain)).toEqual([]);
   });
 
   it('shows the current verdict of each similar claim', async () => {
@@ -144,15 +148,19 @@ describe('similar claims on extraction', () => {
       [randomBytes(16).toString('hex')],
     );
     const [verdict] = await db.dataSource.query<{ id: string }[]>(
-      `INSERT INTO verdicts (claim_id, reviewer_id, attribution, veracity, rationale, evidence)
-       VALUES ($1, $2, 'confirmed', 'false', 'The crossing stayed shut.', '[]') RETURNING id`,
+      // times with microseconds, which the similar claims' JSON gives as text
+      `INSERT INTO verdicts (claim_id, reviewer_id, attribution, veracity, rationale, evidence,
+         reverify_at, created_at)
+       VALUES ($1, $2, 'confirmed', 'false', 'The crossing stayed shut.',
+         '[{"url": "https://example.org/crossing", "note": "closed"}]',
+         '2027-03-01 10:20:30.456789+00', '2026-11-30 08:09:10.999999+00') RETURNING id`,
       [pair!.similar_id, key!.id],
     );
     await db.dataSource.query(
       `UPDATE claims SET status = 'reviewed', current_verdict_id = $2 WHERE id = $1`,
       [pair!.similar_id, verdict!.id],
     );
-    const [shown] = await read.similar(pair!.claim_id);
+    const [shown] = await similarTo(pair!.claim_id);
     expect(shown).toMatchObject({
       id: pair!.similar_id,
       verdict: {
@@ -162,10 +170,15 @@ describe('similar claims on extraction', () => {
         attribution: 'confirmed',
         veracity: 'false',
         rationale: 'The crossing stayed shut.',
+        evidence: [{ url: 'https://example.org/crossing', note: 'closed' }],
+        reverifyAt: '2027-03-01T10:20:30.456Z',
+        createdAt: '2026-11-30T08:09:10.999Z',
       },
     });
+    // exactly as the claim's own read shows its current verdict
+    expect(shown?.verdict).toEqual((await read.claim(pair!.similar_id)).verdict);
     // and the reviewed claim's own list shows the unreviewed one without a verdict
-    const back = await read.similar(pair!.similar_id);
+    const back = await similarTo(pair!.similar_id);
     expect(back.map((c) => c.id)).toEqual([pair!.claim_id]);
     expect(back[0]).not.toHaveProperty('verdict');
   });
@@ -232,7 +245,7 @@ describe('similar claims on extraction', () => {
     for (const [o] of await racing) extracted(o);
     const ofA = await claimOf(db.dataSource, a, claim);
     const ofB = await claimOf(db.dataSource, b, `${claim} morning`);
-    expect((await read.similar(ofA)).map((s) => s.id)).toEqual([ofB]);
+    expect((await similarTo(ofA)).map((s) => s.id)).toEqual([ofB]);
   });
 });
 

@@ -24,9 +24,8 @@ export class ClaimDetails {
     return this.cache.claim(
       claimCacheKey(id),
       async (): Promise<ClaimDetailDto> => {
-        // the claim and its similar claims at once (an unknown id has none, and the
-        // claim's read answers 404 for it)
-        const [claim, similar] = await Promise.all([this.read.claim(id), this.read.similar(id)]);
+        // the claim and its similar claims in one read (an unknown id is a 404)
+        const { claim, similar } = await this.read.claimWithSimilar(id);
         // verdicts are append-only and the latest is the current one: a claim without a
         // current verdict has no history, and most claims are read before their review
         const history = claim.verdict ? await this.verdicts.history(claim.id) : [];
