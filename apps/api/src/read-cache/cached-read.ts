@@ -88,15 +88,16 @@ export function serveCachedReads(
     const serve = async (request: FastifyRequest, reply: FastifyReply) => {
       const key = keyOf(kind, request);
       if (key === undefined) return;
-      const readable = kind === 'claim' && isUuid(key);
-      if (!readable && !kept(key)) return;
+      // what is not kept is read here on the claim route, given a valid id
+      const readable = () => kind === 'claim' && isUuid(key);
+      if (!kept(key) && !readable()) return;
       const secret = apiKeyFrom(request.headers.authorization);
       if (!secret) return;
       const principal = await authenticator.authenticate(secret).catch(() => null);
       if (!principal || !mayAccess(principal.role, roles)) return;
       // looked up again: a change announced while the key was checked has dropped it
       const answer =
-        kept(key) ?? (readable ? await claimAnswer(key).catch(() => undefined) : undefined);
+        kept(key) ?? (readable() ? await claimAnswer(key).catch(() => undefined) : undefined);
       if (!answer) return;
       return reply.header('content-type', 'application/json; charset=utf-8').send(answer);
     };
