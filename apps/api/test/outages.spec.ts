@@ -95,6 +95,13 @@ describe('when Postgres or Redis is unreachable', () => {
         }),
       // the key is cached: here the query itself fails, not the key lookup
       asAdmin,
+      // a claim's first read, tried before Nest's pipeline and then by Nest, which answers
+      () =>
+        app.inject({
+          method: 'GET',
+          url: '/claims/7e0b9d1c-27a8-4a8e-8f00-3f5f3d1b2c4e',
+          headers: { authorization: `Bearer ${editorKey}` },
+        }),
     ]) {
       const res = await request();
       expect(res.statusCode).toBe(503);
