@@ -129,9 +129,15 @@ describe('cached reads answered before the handler', () => {
 
   it('reads nothing for a caller without a key, with an unknown key, or one the route refuses', async () => {
     const auditor = await keys.create('cached auditor', 'auditor', 'system:test');
+    // an id nothing has kept: a read would show in `reads`
+    const unread = 'c6a1f0de-8b2e-4d3c-9f4a-5e6b7c8d9e0f';
     for (const secret of [undefined, 'ct_not-a-key-0123456789abcdef', auditor.secret])
-      expect((await get(`/claims/${READABLE_ID}`, secret)).json()).toEqual({ from: 'handler' });
+      expect((await get(`/claims/${unread}`, secret)).json()).toEqual({ from: 'handler' });
     expect(reads).toEqual([]);
+    expect((await get(`/claims/${unread}`, secrets.reviewer)).json()).toEqual({
+      from: 'handler',
+    });
+    expect(reads).toEqual([unread]);
   });
 
   it('leaves to the handler what it cannot answer: an id Nest refuses, a query, a list not kept', async () => {
