@@ -2,7 +2,7 @@ import { fastify, type FastifyInstance } from 'fastify';
 import { AuditLog } from '@claimtrail/audit';
 import { ApiKeyService, ClaimReadCache } from '@claimtrail/ingest';
 import { Authenticator } from '../src/auth/authenticator';
-import { listCacheKey, serveCachedReads } from '../src/read-cache/cached-read';
+import { failedClaimRead, listCacheKey, serveCachedReads } from '../src/read-cache/cached-read';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database';
 
 const CLAIM_ID = '0b7c3a52-5d0e-4f7e-9a53-0c1f3e2a9d10';
@@ -13,7 +13,7 @@ const READABLE_ID = '5d2f8a90-3c41-4b6e-8d7a-9e0f1a2b3c4d';
  * The hook that answers cached reads before Nest, on a bare Fastify app whose routes carry
  * the config @CachedRead gives them: it sends a kept answer, or a claim's first read, to a
  * caller the route's roles admit, and leaves every other request to the route's own handler
- * (in the API, Nest).
+ * (in the API, Nest), with the error of a read it tried.
  */
 describe('cached reads answered before the handler', () => {
   let db: TestDatabase;
@@ -54,9 +54,11 @@ describe('cached reads answered before the handler', () => {
     app.get(
       '/claims/:id',
       { config: { cachedRead: { kind: 'claim', roles: ['reviewer'] } } },
-      () => ({
-        from: 'handler',
-      }),
+      // and with the error of a read the hook tried, which Nest's handler answers
+      (request) => {
+        const failed = failedClaimRead(request);
+        return { from: 'handler', ...(failed ? { failed: (failed.error as Error).message } : {}) };
+      },
     );
     app.get('/claims', { config: { cachedRead: { kind: 'claimList', roles: ['admin'] } } }, () => ({
       from: 'handler',
@@ -119,10 +121,11 @@ describe('cached reads answered before the handler', () => {
       id: READABLE_ID,
     });
     expect(reads).toEqual([READABLE_ID]);
-    // an unknown claim (or Postgres away): the handler answers it, error and all
+    // an unknown claim (or Postgres away): the handler answers with the read's error
     const unknown = '7e0b9d1c-27a8-4a8e-8f00-3f5f3d1b2c4e';
     expect((await get(`/claims/${unknown}`, secrets.reviewer)).json()).toEqual({
       from: 'handler',
+      failed: `claim ${unknown} not found`,
     });
     expect(reads).toEqual([READABLE_ID, unknown]);
   });
@@ -136,6 +139,7 @@ describe('cached reads answered before the handler', () => {
     expect(reads).toEqual([]);
     expect((await get(`/claims/${unread}`, secrets.reviewer)).json()).toEqual({
       from: 'handler',
+      failed: `claim ${unread} not found`,
     });
     expect(reads).toEqual([unread]);
   });
@@ -155,19 +159,29 @@ describe('cached reads answered before the handler', () => {
     expect(reads).toEqual([]);
   });
 
-  it('leaves requests to the handler when the key cannot be checked, or the cache does not serve', async () => {
+  it('leaves requests to the handler when the key cannot be checked, and serves nothing kept while the cache does not serve', async () => {
     const fresh = await keys.create('unchecked', 'reviewer', 'system:test');
     jest.spyOn(keys, 'authenticate').mockRejectedValueOnce(new Error('Postgres is away'));
     expect((await get(`/claims/${CLAIM_ID}`, fresh.secret)).json()).toEqual({ from: 'handler' });
     expect((await get(`/claims/${CLAIM_ID}`, fresh.secret)).json()).toMatchObject({
       from: 'cache',
     });
+    expect(reads).toEqual([]);
 
+    // the claims are read again (CLAIM_ID was only ever kept: its read fails here), and what
+    // is read is not kept
     cache.lost();
     expect((await get(`/claims/${CLAIM_ID}`, secrets.reviewer)).json()).toEqual({
       from: 'handler',
+      failed: `claim ${CLAIM_ID} not found`,
     });
+    expect((await get(`/claims/${READABLE_ID}`, secrets.reviewer)).json()).toEqual({
+      from: 'read',
+      id: READABLE_ID,
+    });
+    expect(reads).toEqual([CLAIM_ID, READABLE_ID]);
     cache.listening();
+    expect(cache.keptClaim(READABLE_ID)).toBeUndefined();
   });
 
   it('keys a list answer by its query string as sent', () => {

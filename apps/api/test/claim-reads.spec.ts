@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AuditLog } from '@claimtrail/audit';
-import { ApiKeyService, ClaimReadCache, ExtractionService } from '@claimtrail/ingest';
+import { ApiKeyService, ClaimReadCache, ExtractionService, ReadService } from '@claimtrail/ingest';
 import { notifyClaimsChanged, ROLES } from '@claimtrail/persistence';
 import { storeArticle } from '../../../test/support/stored-articles';
 import { ApiKeyGuard } from '../src/auth/api-key.guard';
@@ -90,9 +90,14 @@ describe('claim reads through the cache', () => {
     expect(firstRead.statusCode).toBe(200);
     expect(JSON.parse(firstRead.body)).toMatchObject({ id: unread, history: [], similar: [] });
     expect(guard).not.toHaveBeenCalled();
+    // read once, before Nest, whose handler answers with that read's error
+    const reads = jest.spyOn(ReadService.prototype, 'claimWithSimilar');
     const unknown = await get('/claims/7e0b9d1c-27a8-4a8e-8f00-3f5f3d1b2c4e');
     expect(unknown.statusCode).toBe(404);
+    expect(JSON.parse(unknown.body)).toMatchObject({ statusCode: 404, error: 'Not Found' });
     expect(guard).toHaveBeenCalledTimes(1);
+    expect(reads).toHaveBeenCalledTimes(1);
+    reads.mockRestore();
     for (const url of [`/claims/${id}`, '/claims?limit=4']) {
       const first = await get(url);
       guard.mockClear();

@@ -95,7 +95,7 @@ describe('when Postgres or Redis is unreachable', () => {
         }),
       // the key is cached: here the query itself fails, not the key lookup
       asAdmin,
-      // a claim's first read, tried before Nest's pipeline and then by Nest, which answers
+      // a claim's first read, tried before Nest's pipeline: Nest answers with its error
       () =>
         app.inject({
           method: 'GET',

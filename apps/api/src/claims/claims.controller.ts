@@ -11,7 +11,7 @@ import { READERS } from '../auth/roles';
 import { ErrorDto } from '../common/error.dto';
 import { NoQuery } from '../common/no-query';
 import { UuidParam } from '../common/uuid-param';
-import { CachedRead, listCacheKey } from '../read-cache/cached-read';
+import { CachedRead, failedClaimRead, listCacheKey } from '../read-cache/cached-read';
 import { ClaimDetails } from './claim-details';
 import { ClaimDetailDto, ClaimPageDto, ClaimQueryDto } from './claim.dto';
 
@@ -63,6 +63,9 @@ export class ClaimsController {
     @NoQuery() _query: object,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
+    // tried before Nest already (see serveCachedReads): its error is the answer
+    const failed = failedClaimRead(reply.request);
+    if (failed) throw failed.error;
     return asJson(reply, this.details.answer(id));
   }
 }

@@ -59,6 +59,19 @@ function keyOf(kind: CachedReadKind, request: FastifyRequest): string | undefine
   return typeof id === 'string' ? claimCacheKey(id) : undefined;
 }
 
+/** Where the hook leaves the error of a claim read that failed, for Nest to answer. */
+const FAILED_READ = Symbol('claim read failed before Nest');
+type WithFailedRead = FastifyRequest & { [FAILED_READ]?: { error: unknown } };
+
+/**
+ * The error of the claim read serveCachedReads tried for this request and left to Nest,
+ * if it did: the handler answers it rather than read again (an unknown claim is not looked
+ * up twice, nor does Postgres away make the caller wait twice).
+ */
+export function failedClaimRead(request: FastifyRequest): { error: unknown } | undefined {
+  return (request as WithFailedRead)[FAILED_READ];
+}
+
 /**
  * Serves @CachedRead routes from an onRequest hook of their own, without Nest's guard,
  * pipes and handler, which under load cost more CPU than the rest of an answer together:
@@ -68,8 +81,8 @@ function keyOf(kind: CachedReadKind, request: FastifyRequest): string | undefine
  * leaves every other request to Nest, which answers it as before, errors included: no key,
  * a key refused or not checkable now, a list query with no answer kept, an id that is not
  * a UUID, a query string on the claim route, and a read that fails (an unknown claim,
- * Postgres away), which Nest then tries itself. Fastify's own hooks (request id, log line,
- * metrics) run for every request either way.
+ * Postgres away), whose error Nest answers (see failedClaimRead). Fastify's own hooks
+ * (request id, log line, metrics) run for every request either way.
  *
  * Call before Nest registers its routes (app.init()).
  */
@@ -97,7 +110,13 @@ export function serveCachedReads(
       if (!principal || !mayAccess(principal.role, roles)) return;
       // looked up again: a change announced while the key was checked has dropped it
       const answer =
-        kept(key) ?? (readable() ? await claimAnswer(key).catch(() => undefined) : undefined);
+        kept(key) ??
+        (readable()
+          ? await claimAnswer(key).catch((error: unknown) => {
+              (request as WithFailedRead)[FAILED_READ] = { error };
+              return undefined;
+            })
+          : undefined);
       if (!answer) return;
       return reply.header('content-type', 'application/json; charset=utf-8').send(answer);
     };
