@@ -200,12 +200,11 @@ interface SimilarClaimJson {
 
 /**
  * SQL, a subquery: the SIMILAR_SHOWN claims most similar to the claim whose id is `owner` (a
- * column of the enclosing query), the closest first, as a JSON array of each one's id, text,
- * similarity and current verdict's columns (null before its first review); null when there
- * are none. Read it with
- * similarClaimsFrom. The claim's closest links of either side are read through their
- * indexes, then the closest of those: a claim that a wire story made similar to hundreds
- * costs as much as any.
+ * column of the enclosing query, named in code), the closest first, as a JSON array of each
+ * one's id, text, similarity and current verdict's columns (null before its first review);
+ * null when there are none. Read it with similarClaimsFrom. The claim's closest links of
+ * either side are read through their indexes, then the closest of those: a claim that a
+ * wire story made similar to hundreds costs as much as any.
  */
 export const similarClaimsJson = (owner: string): string => `(
   SELECT json_agg(
