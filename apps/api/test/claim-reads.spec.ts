@@ -91,7 +91,7 @@ describe('claim reads through the cache', () => {
     expect(JSON.parse(firstRead.body)).toMatchObject({ id: unread, history: [], similar: [] });
     expect(guard).not.toHaveBeenCalled();
     // read once, before Nest, whose handler answers with that read's error
-    const reads = jest.spyOn(ReadService.prototype, 'claimWithSimilar');
+    const reads = jest.spyOn(ReadService.prototype, 'claimDetail');
     const unknown = await get('/claims/7e0b9d1c-27a8-4a8e-8f00-3f5f3d1b2c4e');
     expect(unknown.statusCode).toBe(404);
     expect(JSON.parse(unknown.body)).toMatchObject({ statusCode: 404, error: 'Not Found' });

@@ -32,7 +32,7 @@ export {
   type ClaimFilter,
   type SourceFilter,
   type ClaimView,
-  type ClaimWithSimilar,
+  type ClaimDetail,
   type Page,
   type SourceRefView,
   type SourceView,

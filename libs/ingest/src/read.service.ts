@@ -7,7 +7,9 @@ import { cursor, KEYSET_TIME, UUID, type Page } from './keyset';
 import { SourceReads, type SourceFilter, type SourceView } from './source-reads';
 import {
   CURRENT_VERDICT_COLUMNS,
+  currentVerdictJsonPairs,
   currentVerdictOf,
+  verdictColumnsFromJson,
   type CurrentVerdictColumns,
   type CurrentVerdictView,
 } from './verdict-view';
@@ -45,11 +47,16 @@ export interface ClaimView {
   updatedAt: string;
 }
 
-/** A claim and the claims of other articles most similar to it. */
-export interface ClaimWithSimilar {
+/** A claim with the claims of other articles most similar to it, and its verdicts. */
+export interface ClaimDetail {
   claim: ClaimView;
   similar: SimilarClaimView[];
+  /** Every verdict of the claim, the oldest first (the last is the current one). */
+  history: CurrentVerdictView[];
 }
+
+/** The history column of a claim detail read: the claim's verdicts as JSON, or null. */
+type VerdictsJson = Parameters<typeof verdictColumnsFromJson>[0][] | null;
 
 /** The similar claims' column as similarClaimsJson gives it. */
 type SimilarClaimsJson = Parameters<typeof similarClaimsFrom>[0];
@@ -155,19 +162,38 @@ export class ReadService {
   );
 
   /**
-   * Claims with their similar claims, asked for at about the same time, read in one
-   * statement likewise (one answer from Postgres per batch, not one for each part).
+   * Claims with their similar claims and their verdicts, asked for at about the same time,
+   * read in one statement likewise: one answer from Postgres per batch, not one for each
+   * part. Verdicts are append-only and the latest is the current one, so a claim without a
+   * current verdict has no history (most claims are read before their review).
    */
-  private readonly claimsWithSimilarById = new DataLoader<string, ClaimWithSimilar>(
+  private readonly claimDetailsById = new DataLoader<string, ClaimDetail>(
     async (ids) => {
-      const rows = await preparedQuery<ClaimRow & { similar: SimilarClaimsJson }>(
+      const rows = await preparedQuery<
+        ClaimRow & { similar: SimilarClaimsJson; history: VerdictsJson }
+      >(
         this.db,
-        `SELECT ${CLAIM_COLUMNS}, ${similarClaimsJson('c.id')} AS similar ${CLAIM_FROM}
+        `SELECT ${CLAIM_COLUMNS}, ${similarClaimsJson('c.id')} AS similar,
+           CASE WHEN c.current_verdict_id IS NOT NULL THEN (
+             SELECT json_agg(json_build_object(${currentVerdictJsonPairs('h')})
+               ORDER BY h.created_at, h.id)
+             FROM verdicts h WHERE h.claim_id = c.id
+           ) END AS history
+         ${CLAIM_FROM}
          WHERE c.id = ANY($1::uuid[])`,
         [ids],
       );
       const found = new Map(
-        rows.map((r) => [r.id, { claim: toClaimView(r), similar: similarClaimsFrom(r.similar) }]),
+        rows.map((r) => [
+          r.id,
+          {
+            claim: toClaimView(r),
+            similar: similarClaimsFrom(r.similar),
+            history: (r.history ?? []).flatMap(
+              (v) => currentVerdictOf(r.id, verdictColumnsFromJson(v)) ?? [],
+            ),
+          },
+        ]),
       );
       return ids.map(
         (id) => found.get(id) ?? new DomainError('not_found', `claim ${id} not found`),
@@ -191,13 +217,14 @@ export class ReadService {
   }
 
   /**
-   * One claim with the claims of other articles most similar to it, with their current
-   * verdicts (see claimsWithSimilarById). Rejects with a DomainError for an unknown claim.
+   * One claim with the claims of other articles most similar to it (with their current
+   * verdicts) and its own verdicts (see claimDetailsById). Rejects with a DomainError for
+   * an unknown claim.
    */
-  claimWithSimilar(id: string): Promise<ClaimWithSimilar> {
+  claimDetail(id: string): Promise<ClaimDetail> {
     if (!UUID.test(id))
       return Promise.reject(new DomainError('not_found', `claim ${id} not found`));
-    return this.claimsWithSimilarById.load(id.toLowerCase());
+    return this.claimDetailsById.load(id.toLowerCase());
   }
 
   async claims(filter: ClaimFilter, limit: number, after?: string): Promise<Page<ClaimView>> {

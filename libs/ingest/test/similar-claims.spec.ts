@@ -75,7 +75,7 @@ describe('similar claims on extraction', () => {
     db = await createTestDatabase('similar-claims');
     extraction = new ExtractionService(db.dataSource, audit);
     read = new ReadService(db.dataSource);
-    similarTo = async (id) => (await read.claimWithSimilar(id)).similar;
+    similarTo = async (id) => (await read.claimDetail(id)).similar;
   });
   afterAll(async () => {
     await db?.drop();

@@ -85,15 +85,6 @@ export class VerdictViews {
     );
   }
 
-  /** Every verdict given on a claim, oldest first. */
-  async history(claimId: string): Promise<VerdictView[]> {
-    const rows = await this.db.query<VerdictRow[]>(
-      `SELECT ${VERDICT_COLUMNS} FROM verdicts WHERE claim_id = $1 ORDER BY created_at, id`,
-      [claimId],
-    );
-    return rows.map(toVerdictView);
-  }
-
   /** One claim as the contract shows it, with its current verdict. */
   async claim(claimId: string): Promise<ReviewedClaimView> {
     const [claim, current] = await Promise.all([

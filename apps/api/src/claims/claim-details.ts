@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { ClaimReadCache, ReadService } from '@claimtrail/ingest';
-import { VerdictViews } from '@claimtrail/workflow';
 import { claimCacheKey } from '../read-cache/cached-read';
 import type { ClaimDetailDto } from './claim.dto';
 
 /**
  * GET /claims/:id's answer as JSON bytes: kept in ClaimReadCache, or read (the claim, its
- * similar claims and, once reviewed, its verdict history) and kept. Rejects with the read's
+ * similar claims and its verdict history, in one statement) and kept. Rejects with the read's
  * DomainError for an unknown id.
  */
 @Injectable()
@@ -14,7 +13,6 @@ export class ClaimDetails {
   constructor(
     private readonly read: ReadService,
     private readonly cache: ClaimReadCache,
-    private readonly verdicts: VerdictViews,
   ) {}
 
   answer(id: string): Promise<Buffer> {
@@ -24,11 +22,8 @@ export class ClaimDetails {
     return this.cache.claim(
       claimCacheKey(id),
       async (): Promise<ClaimDetailDto> => {
-        // the claim and its similar claims in one read (an unknown id is a 404)
-        const { claim, similar } = await this.read.claimWithSimilar(id);
-        // verdicts are append-only and the latest is the current one: a claim without a
-        // current verdict has no history, and most claims are read before their review
-        const history = claim.verdict ? await this.verdicts.history(claim.id) : [];
+        // the claim, its similar claims and its verdicts in one read (an unknown id is a 404)
+        const { claim, similar, history } = await this.read.claimDetail(id);
         return { ...claim, history, similar };
       },
       (answer) => answer.similar.map((s) => s.id),
