@@ -138,69 +138,79 @@ function toClaimView(r: ClaimRow): ClaimView {
 
 const MAX_CLAIM_BATCH = 100;
 
+const claimNotFound = (id: string) => new DomainError('not_found', `claim ${id} not found`);
+
+/**
+ * Claims asked for at about the same time, read in one statement (`read` gives what it
+ * found by id; an id it did not find is a not_found DomainError): under load, one query for
+ * many ids costs Postgres and the API far less than a query each. Batches gather until the
+ * event loop has taken in the requests that are ready (setImmediate), so a lone request
+ * waits for nothing.
+ */
+function claimLoader<T>(
+  read: (ids: readonly string[]) => Promise<[string, T][]>,
+): DataLoader<string, T> {
+  return new DataLoader<string, T>(
+    async (ids) => {
+      const found = new Map(await read(ids));
+      return ids.map((id) => found.get(id) ?? claimNotFound(id));
+    },
+    { cache: false, maxBatchSize: MAX_CLAIM_BATCH, batchScheduleFn: (run) => setImmediate(run) },
+  );
+}
+
+/** One claim through a claimLoader. */
+function loadClaim<T>(loader: DataLoader<string, T>, id: string): Promise<T> {
+  // one id Postgres cannot cast would fail the whole batch it joins
+  if (!UUID.test(id)) return Promise.reject(claimNotFound(id));
+  // Postgres prints uuids in lower case: so are the keys the batch is matched by
+  return loader.load(id.toLowerCase());
+}
+
 /** What the API reads: claims, sources and articles, mapped to the contract's shapes. */
 export class ReadService {
-  /**
-   * Claims asked for at about the same time are read in one statement: under load, one
-   * query for many ids costs Postgres and the API far less than a query each. Batches
-   * gather until the event loop has taken in the requests that are ready (setImmediate),
-   * so a lone request waits for nothing.
-   */
-  private readonly claimsById = new DataLoader<string, ClaimView>(
-    async (ids) => {
-      const rows = await preparedQuery<ClaimRow>(
-        this.db,
-        `${CLAIM_SELECT} WHERE c.id = ANY($1::uuid[])`,
-        [ids],
-      );
-      const found = new Map(rows.map((r) => [r.id, toClaimView(r)]));
-      return ids.map(
-        (id) => found.get(id) ?? new DomainError('not_found', `claim ${id} not found`),
-      );
-    },
-    { cache: false, maxBatchSize: MAX_CLAIM_BATCH, batchScheduleFn: (run) => setImmediate(run) },
-  );
+  /** The claims as the contract shows them (see claimLoader). */
+  private readonly claimsById = claimLoader(async (ids) => {
+    const rows = await preparedQuery<ClaimRow>(
+      this.db,
+      `${CLAIM_SELECT} WHERE c.id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return rows.map((r) => [r.id, toClaimView(r)]);
+  });
 
   /**
-   * Claims with their similar claims and their verdicts, asked for at about the same time,
-   * read in one statement likewise: one answer from Postgres per batch, not one for each
-   * part. Verdicts are append-only and the latest is the current one, so a claim without a
-   * current verdict has no history (most claims are read before their review).
+   * Claims with their similar claims and their verdicts, in one statement: one answer from
+   * Postgres per batch, not one for each part. Verdicts are append-only and the latest is
+   * the current one, so a claim without a current verdict has no history (most claims are
+   * read before their review).
    */
-  private readonly claimDetailsById = new DataLoader<string, ClaimDetail>(
-    async (ids) => {
-      const rows = await preparedQuery<
-        ClaimRow & { similar: SimilarClaimsJson; history: VerdictsJson }
-      >(
-        this.db,
-        `SELECT ${CLAIM_COLUMNS}, ${similarClaimsJson('c.id')} AS similar,
-           CASE WHEN c.current_verdict_id IS NOT NULL THEN (
-             SELECT json_agg(json_build_object(${currentVerdictJsonPairs('h')})
-               ORDER BY h.created_at, h.id)
-             FROM verdicts h WHERE h.claim_id = c.id
-           ) END AS history
-         ${CLAIM_FROM}
-         WHERE c.id = ANY($1::uuid[])`,
-        [ids],
-      );
-      const found = new Map(
-        rows.map((r) => [
-          r.id,
-          {
-            claim: toClaimView(r),
-            similar: similarClaimsFrom(r.similar),
-            history: (r.history ?? []).flatMap(
-              (v) => currentVerdictOf(r.id, verdictColumnsFromJson(v)) ?? [],
-            ),
-          },
-        ]),
-      );
-      return ids.map(
-        (id) => found.get(id) ?? new DomainError('not_found', `claim ${id} not found`),
-      );
-    },
-    { cache: false, maxBatchSize: MAX_CLAIM_BATCH, batchScheduleFn: (run) => setImmediate(run) },
-  );
+  private readonly claimDetailsById = claimLoader(async (ids) => {
+    const rows = await preparedQuery<
+      ClaimRow & { similar: SimilarClaimsJson; history: VerdictsJson }
+    >(
+      this.db,
+      `SELECT ${CLAIM_COLUMNS}, ${similarClaimsJson('c.id')} AS similar,
+         CASE WHEN c.current_verdict_id IS NOT NULL THEN (
+           SELECT json_agg(json_build_object(${currentVerdictJsonPairs('h')})
+             ORDER BY h.created_at, h.id)
+           FROM verdicts h WHERE h.claim_id = c.id
+         ) END AS history
+       ${CLAIM_FROM}
+       WHERE c.id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return rows.map((r): [string, ClaimDetail] => [
+      r.id,
+      {
+        claim: toClaimView(r),
+        similar: similarClaimsFrom(r.similar),
+        history: (r.history ?? []).flatMap(
+          (v) => currentVerdictOf(r.id, verdictColumnsFromJson(v)) ?? [],
+        ),
+      },
+    ]);
+  });
 
   private readonly sourceReads: SourceReads;
 
@@ -209,11 +219,7 @@ export class ReadService {
   }
 
   claim(id: string): Promise<ClaimView> {
-    // one id Postgres cannot cast would fail the whole batch it joins
-    if (!UUID.test(id))
-      return Promise.reject(new DomainError('not_found', `claim ${id} not found`));
-    // Postgres prints uuids in lower case: so are the keys the batch is matched by
-    return this.claimsById.load(id.toLowerCase());
+    return loadClaim(this.claimsById, id);
   }
 
   /**
@@ -222,9 +228,7 @@ export class ReadService {
    * an unknown claim.
    */
   claimDetail(id: string): Promise<ClaimDetail> {
-    if (!UUID.test(id))
-      return Promise.reject(new DomainError('not_found', `claim ${id} not found`));
-    return this.claimDetailsById.load(id.toLowerCase());
+    return loadClaim(this.claimDetailsById, id);
   }
 
   async claims(filter: ClaimFilter, limit: number, after?: string): Promise<Page<ClaimView>> {
