@@ -6,7 +6,13 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { ConfigError, loadConfig, SERVICE_NODE_FLAGS, type AppConfig } from '@claimtrail/config';
+import {
+  ConfigError,
+  loadConfig,
+  SERVICE_NODE_FLAGS,
+  type AppConfig,
+  type ServiceRole,
+} from '@claimtrail/config';
 import { isAdminKey, parseCreatedKey, resolveAdminKey, type AdminKey } from './start/admin-key';
 import { apiRequest, waitFor, waitForHttpOk } from './start/http';
 import { serviceEndpoint, ensureServices, isReachable } from './start/services';
@@ -19,10 +25,11 @@ const STATE_DIR = join(ROOT, '.claimtrail');
 const ADMIN_KEY_FILE = join(STATE_DIR, 'admin-key');
 const LOG_DIR = join(STATE_DIR, 'logs');
 const SAMPLE_ARTICLE = join(ROOT, 'test/fixtures/dev-set/articles/ar-03-iraq-iran-gas-waiver.txt');
-const PROCESSES = {
-  API: join(ROOT, 'dist/apps/api/apps/api/src/main.js'),
-  worker: join(ROOT, 'dist/apps/worker/apps/worker/src/main.js'),
-};
+/** The processes started, by name (their log file's), with the role their Node flags are for. */
+const PROCESSES: { name: string; role: ServiceRole; entry: string }[] = [
+  { name: 'API', role: 'api', entry: join(ROOT, 'dist/apps/api/apps/api/src/main.js') },
+  { name: 'worker', role: 'worker', entry: join(ROOT, 'dist/apps/worker/apps/worker/src/main.js') },
+];
 const HEALTH_TIMEOUT_MS = 60_000;
 const CLAIMS_TIMEOUT_MS = 90_000;
 
@@ -194,11 +201,11 @@ async function main(env: NodeJS.ProcessEnv): Promise<void> {
 
   mkdirSync(LOG_DIR, { recursive: true, mode: 0o700 });
   supervisor = new Supervisor(env, ROOT, onUnexpectedExit);
-  for (const [name, entry] of Object.entries(PROCESSES))
+  for (const { name, role, entry } of PROCESSES)
     supervisor.start({
       name,
       command: process.execPath,
-      args: [...SERVICE_NODE_FLAGS, entry],
+      args: [...SERVICE_NODE_FLAGS[role], entry],
       logFile: logFileOf(name),
     });
   say(`starting the API on port ${config.port} and the worker (logs in ${shown(LOG_DIR)})`);

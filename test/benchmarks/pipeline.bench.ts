@@ -45,7 +45,12 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { extract } from '@claimtrail/attribution';
 import { AuditLog } from '@claimtrail/audit';
-import { loadConfig, SERVICE_NODE_FLAGS, type AppConfig } from '@claimtrail/config';
+import {
+  loadConfig,
+  SERVICE_NODE_FLAGS,
+  type AppConfig,
+  type ServiceRole,
+} from '@claimtrail/config';
 import { ApiKeyService } from '@claimtrail/ingest';
 import { createRedis } from '@claimtrail/queues';
 import { ReviewQueues } from '@claimtrail/workflow';
@@ -496,15 +501,19 @@ async function main(): Promise<void> {
         : [];
     progress(`starting the API, ${WORKERS} worker(s) × ${CONCURRENCY} and the bare route…`);
     // the services run with the Node flags they run with in production, and --node-flags
-    const flags = (name: string) => [...SERVICE_NODE_FLAGS, ...profile(name), ...EXTRA_NODE_FLAGS];
-    const api = await startService('api', { role: 'api', config }, flags('api'));
+    const flags = (role: ServiceRole, name: string) => [
+      ...SERVICE_NODE_FLAGS[role],
+      ...profile(name),
+      ...EXTRA_NODE_FLAGS,
+    ];
+    const api = await startService('api', { role: 'api', config }, flags('api', 'api'));
     services.push(api);
     const workers: RunningService[] = [];
     for (let w = 0; w < WORKERS; w++) {
       const worker = await startService(
         `worker ${w + 1}`,
         { role: 'worker', config, concurrency: CONCURRENCY },
-        flags(`worker-${w + 1}`),
+        flags('worker', `worker-${w + 1}`),
       );
       services.push(worker);
       workers.push(worker);

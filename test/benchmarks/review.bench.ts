@@ -177,7 +177,10 @@ async function main(): Promise<void> {
       : [];
     progress('starting the API…');
     // with the Node flags it runs with in production
-    api = await startService('api', { role: 'api', config }, [...SERVICE_NODE_FLAGS, ...profile]);
+    api = await startService('api', { role: 'api', config }, [
+      ...SERVICE_NODE_FLAGS.api,
+      ...profile,
+    ]);
     const url = `http://127.0.0.1:${api.port}`;
     const keys = await reviewerKeys(db);
     // the API validates bodies: a sign that it runs with its decorator metadata

@@ -6,7 +6,7 @@ export {
   DEFAULT_NEWSROOM_NAME,
   type ExportConfig,
 } from './export-config';
-export { SERVICE_NODE_FLAGS } from './node-flags';
+export { SERVICE_NODE_FLAGS, type ServiceRole } from './node-flags';
 export { loadWorkerConfig, type WorkerConfig } from './worker-config';
 export {
   DEFAULT_REVERIFY_AFTER,
