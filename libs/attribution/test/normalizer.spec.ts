@@ -164,6 +164,26 @@ describe('toOriginal()', () => {
     expect(toOriginal(nt, 0, 3)).toEqual({ start: 2, end: 5 });
   });
 
+  it('ends a span that ends in a quotation mark or a digit there, before a stray mark', () => {
+    // a harakah or tatweel typed after «» or a digit belongs to no letter of the span
+    const quoted = normalize('«الصحة»\u064e: نص');
+    expect(back(quoted, 0, quoted.text.indexOf(':'))).toBe('«الصحة»');
+    const digits = normalize('عام 2024\u0640\u200f وما بعده');
+    const start = digits.text.indexOf('2024');
+    expect(back(digits, start, start + 4)).toBe('2024');
+    // at the very end of the text too
+    const last = normalize('قال: «نعم»\u0651');
+    expect(back(last, 0, last.text.length)).toBe('قال: «نعم»');
+  });
+
+  it('keeps the marks after the last letter of a span, of an astral letter too', () => {
+    const nt = normalize('كتبَ\u0651 نصاً');
+    expect(back(nt, 0, 3)).toBe('كتبَ\u0651');
+    // U+1D400 MATHEMATICAL BOLD CAPITAL A, a letter of two code units, then a zero-width mark
+    const astral = normalize('\u{1d400}\u200b b');
+    expect(back(astral, 0, 2)).toBe('\u{1d400}\u200b');
+  });
+
   it('covers a whole ligature when the span ends inside it', () => {
     // «ال» in «ﺍﻻﺗﻔﺎﻕ» ends between the lam and the alef of the ligature ﻻ
     const nt = normalize('ﺍﻻﺗﻔﺎﻕ');

@@ -134,6 +134,18 @@ export function normalizeKey(s: string): string {
   return key;
 }
 
+const LETTER = /\p{L}/u;
+
+/** Whether the character of `text` that ends at or covers offset `i` is a letter. */
+function isLetter(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
+  if (c >= 0x0621 && c <= 0x064a) return true;
+  // the low half of a surrogate pair: the letter, if any, is the pair
+  const at = c >= 0xdc00 && c <= 0xdfff && i > 0 ? i - 1 : i;
+  return LETTER.test(String.fromCodePoint(text.codePointAt(at)!));
+}
+
 /** Maps a normalised span back to the original text (end exclusive). */
 export function toOriginal(
   nt: NormalizedText,
@@ -142,10 +154,15 @@ export function toOriginal(
 ): { start: number; end: number } {
   const s = nt.map[start] ?? nt.original.length;
   // The end goes up to the next kept character, so diacritics on the last letter stay in; a
-  // span that ends inside an expanded ligature takes the whole ligature.
+  // span that ends inside an expanded ligature takes the whole ligature. A span that ends in
+  // anything but a letter («الصحة» before a stray mark) ends with it: a mark dropped after
+  // a quotation mark or a digit belongs to no letter of the span.
   let e = end >= nt.text.length ? nt.original.length : (nt.map[end] ?? nt.original.length);
-  if (end > start && end < nt.text.length && nt.map[end] === nt.map[end - 1])
-    e = nt.map[end - 1]! + 1;
+  if (end > start && end <= nt.text.length) {
+    const last = nt.map[end - 1]!;
+    if ((end < nt.text.length && nt.map[end] === last) || !isLetter(nt.original, last))
+      e = last + 1;
+  }
   let oe = Math.max(s, e);
   while (oe > s && /\s/.test(nt.original[oe - 1]!)) oe--;
   return { start: s, end: oe };

@@ -48,6 +48,19 @@ describe('Arabic outlet voice', () => {
     expect(b.sources[0]!.id).toBe(h.sources[0]!.id);
   });
 
+  it('links a quoted headline label to the body source, stray marks after it or not', () => {
+    // found by the property tests: a harakah typed after «الصحة» kept the label apart
+    for (const label of ['«الصحة»', '«الصحة»\u064e', '«الصحة»\u0640\u200f']) {
+      const r = extract(
+        `${label}: انفراج قريب في أزمة نقص الأدوية\nأكدت وزارة الصحة أن الشحنات ستصل خلال أيام.`,
+      );
+      const h = claimFor(r, 'انفراج قريب في أزمة نقص الأدوية');
+      expect(h.cue).toBe(':');
+      expect(sourceOf(r, h).name).toBe('وزارة الصحة');
+      expect(h.sources[0]!.mention).toBe('الصحة');
+    }
+  });
+
   it('names no one for a headline whose «speaker» is empty quotation marks', () => {
     // found by the property tests: «»: before the colon once became a source with no name
     for (const headline of [
